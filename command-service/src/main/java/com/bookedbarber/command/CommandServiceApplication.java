@@ -1,0 +1,103 @@
+package com.bookedbarber.command;
+
+import com.bookedbarber.command.analytics.AnalyticsResource;
+import com.bookedbarber.command.errors.DomainExceptionMapper;
+import com.bookedbarber.command.errors.JsonExceptionMapper;
+import com.bookedbarber.command.errors.UnexpectedExceptionMapper;
+import com.bookedbarber.command.errors.ViolationExceptionMapper;
+import com.bookedbarber.command.errors.WebApplicationExceptionMapper;
+import com.bookedbarber.command.filter.ApiFilterFeature;
+import com.bookedbarber.command.health.OutboxBacklogHealthCheck;
+import com.bookedbarber.command.health.ProjectionLagHealthCheck;
+import com.bookedbarber.command.outbox.OutboxRelay;
+import com.bookedbarber.command.resources.AppointmentResource;
+import com.bookedbarber.command.resources.HealthResource;
+import com.bookedbarber.command.service.BookingService;
+import com.bookedbarber.platform.db.MigrationBundle;
+import com.bookedbarber.platform.kafka.KafkaHealthCheck;
+import com.bookedbarber.platform.kafka.ManagedAdmin;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+public class CommandServiceApplication extends Application<CommandServiceConfiguration> {
+    public static void main(String[] args) throws Exception {
+        new CommandServiceApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "command-service";
+    }
+
+    @Override
+    public void initialize(Bootstrap<CommandServiceConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationBundle<>());
+    }
+
+    @Override
+    public void run(CommandServiceConfiguration config, Environment environment) {
+        environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // our mappers give every error the contract's shape; Dropwizard's would answer differently
+        ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        Clock clock = Clock.systemUTC();
+        JdbiFactory jdbiFactory = new JdbiFactory();
+        Jdbi primary = jdbiFactory.build(environment, config.getDatabase(), "database");
+        primary.installPlugin(new PostgresPlugin());
+        Jdbi readOnly = jdbiFactory.build(environment, config.getReadDatabase(), "read-database");
+        readOnly.installPlugin(new PostgresPlugin());
+
+        ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
+        environment.lifecycle().manage(kafkaAdmin);
+        OutboxRelay relay = new OutboxRelay(primary, () -> openDedicated(config.getDatabase()),
+                new KafkaProducer<>(config.getKafka().producerProperties()), config.getOutbox(), environment.metrics());
+        environment.lifecycle().manage(relay);
+
+        environment.healthChecks().register("kafka",
+                new KafkaHealthCheck(kafkaAdmin.admin(), config.getKafka().getRequestTimeout().toJavaDuration()));
+        environment.healthChecks().register("outbox-backlog",
+                new OutboxBacklogHealthCheck(primary, config.getOutbox().getMaxBacklogAge().toJavaDuration(), clock));
+        environment.healthChecks().register("projection-lag",
+                new ProjectionLagHealthCheck(primary, config.getMaxProjectionLag().toJavaDuration()));
+
+        var jersey = environment.jersey();
+        jersey.register(new ApiFilterFeature());
+        jersey.register(new DomainExceptionMapper());
+        jersey.register(new JsonExceptionMapper());
+        jersey.register(new ViolationExceptionMapper());
+        jersey.register(new WebApplicationExceptionMapper());
+        jersey.register(new UnexpectedExceptionMapper());
+        jersey.register(new HealthResource());
+        jersey.register(new AppointmentResource(
+                new BookingService(primary, clock, config.getLockTimeout().toJavaDuration())));
+        jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper()));
+    }
+
+    /** A connection outside the pool, for the relay's advisory lock and LISTEN. */
+    private static java.sql.Connection openDedicated(DataSourceFactory database) throws java.sql.SQLException {
+        Properties props = new Properties();
+        if (database.getUser() != null) {
+            props.setProperty("user", database.getUser());
+        }
+        if (database.getPassword() != null) {
+            props.setProperty("password", database.getPassword());
+        }
+        props.setProperty("ApplicationName", "command-service outbox relay");
+        props.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(database.getUrl(), props);
+    }
+}

@@ -1,0 +1,78 @@
+package com.bookedbarber.command;
+
+import com.bookedbarber.command.outbox.OutboxConfiguration;
+import com.bookedbarber.platform.db.DatabaseConfiguration;
+import com.bookedbarber.platform.kafka.KafkaFactory;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+public class CommandServiceConfiguration extends Configuration implements DatabaseConfiguration {
+    /** The primary database: every command reads and writes here. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DataSourceFactory database = new DataSourceFactory();
+
+    /** Where analytics read the projections; may point at a replica of the primary. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DataSourceFactory readDatabase = new DataSourceFactory();
+
+    @JsonProperty
+    private boolean migrateOnStart;
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private KafkaFactory kafka = new KafkaFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private OutboxConfiguration outbox = new OutboxConfiguration();
+
+    /** Longest a command waits for a row or constraint lock before answering 503. */
+    @NotNull
+    @JsonProperty
+    private Duration lockTimeout = Duration.seconds(2);
+
+    /** The projection-lag health check fails beyond this. */
+    @NotNull
+    @JsonProperty
+    private Duration maxProjectionLag = Duration.seconds(30);
+
+    @Override
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    public DataSourceFactory getReadDatabase() {
+        return readDatabase;
+    }
+
+    @Override
+    public boolean isMigrateOnStart() {
+        return migrateOnStart;
+    }
+
+    public KafkaFactory getKafka() {
+        return kafka;
+    }
+
+    public OutboxConfiguration getOutbox() {
+        return outbox;
+    }
+
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public Duration getMaxProjectionLag() {
+        return maxProjectionLag;
+    }
+}

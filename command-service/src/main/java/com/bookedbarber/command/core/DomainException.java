@@ -1,0 +1,75 @@
+package com.bookedbarber.command.core;
+
+import java.util.List;
+
+/**
+ * A request the domain refuses, with a machine-readable code. The kind says how it is refused;
+ * the HTTP layer maps kinds to status codes, so the domain stays free of HTTP.
+ */
+public class DomainException extends RuntimeException {
+    public enum Kind {
+        /** Syntactically wrong input such as an unparseable query parameter (400). */
+        MALFORMED,
+        /** Well-formed but breaks a rule (422). */
+        RULE_VIOLATION,
+        /** Conflicts with the current state (409). */
+        CONFLICT,
+        /** Unknown or not visible to the caller (404). */
+        NOT_FOUND,
+        /** A dependency is busy or down; retrying later may work (503). */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
+    private final String code;
+    private final List<String> fieldErrors;
+
+    public DomainException(Kind kind, String code, String message) {
+        this(kind, code, message, List.of());
+    }
+
+    public DomainException(Kind kind, String code, String message, List<String> fieldErrors) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.code = code;
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    public static DomainException invalid(String code, String message) {
+        return new DomainException(Kind.RULE_VIOLATION, code, message);
+    }
+
+    public static DomainException invalidField(String field, String problem) {
+        return new DomainException(Kind.RULE_VIOLATION, "validation_failed", "The request is invalid",
+                List.of(field + ": " + problem));
+    }
+
+    public static DomainException malformedField(String field, String problem) {
+        return new DomainException(Kind.MALFORMED, "bad_request", "The request is malformed",
+                List.of(field + ": " + problem));
+    }
+
+    public static DomainException conflict(String code, String message) {
+        return new DomainException(Kind.CONFLICT, code, message);
+    }
+
+    public static DomainException notFound(String what) {
+        return new DomainException(Kind.NOT_FOUND, "not_found", what + " not found");
+    }
+
+    public static DomainException unavailable(String code, String message) {
+        return new DomainException(Kind.UNAVAILABLE, code, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<String> fieldErrors() {
+        return fieldErrors;
+    }
+}

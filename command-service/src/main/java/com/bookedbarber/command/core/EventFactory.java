@@ -1,0 +1,47 @@
+package com.bookedbarber.command.core;
+
+import com.bookedbarber.api.events.AppointmentEventData;
+import com.bookedbarber.api.events.EventEnvelope;
+import com.bookedbarber.api.events.EventJson;
+import com.bookedbarber.api.events.EventType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** Turns domain changes into contract events, ready for the outbox. */
+public final class EventFactory {
+    private static final ObjectMapper JSON = EventJson.newMapper();
+
+    private EventFactory() {
+    }
+
+    /**
+     * The event of an appointment's latest change: {@code appointment.version()} is its
+     * aggregate version. {@code previous} is the appointment before a reschedule, else null.
+     */
+    public static OutboxEvent appointment(EventType type, Appointment appointment, ZoneId timezone,
+                                          Appointment previous, Instant occurredAt) {
+        var data = new AppointmentEventData(
+                appointment.id(), appointment.locationId(), appointment.barberId(), appointment.serviceId(),
+                appointment.clientId(), appointment.start(), appointment.end(), timezone.getId(),
+                appointment.status().wireName(), appointment.priceCents(), appointment.currency(),
+                previous == null ? null : previous.start(),
+                previous == null ? null : previous.barberId());
+        return envelope(type, appointment.id(), appointment.version(), appointment.locationId(), occurredAt, data);
+    }
+
+    private static OutboxEvent envelope(EventType type, UUID aggregateId, long version, UUID locationId,
+                                        Instant occurredAt, Object data) {
+        UUID eventId = UUID.randomUUID();
+        var envelope = new EventEnvelope(eventId, type.name(), EventEnvelope.SCHEMA_VERSION, aggregateId, version,
+                locationId, occurredAt, JSON.valueToTree(data));
+        try {
+            return new OutboxEvent(eventId, type.topic(), aggregateId, version, type.name(), locationId, occurredAt,
+                    JSON.writeValueAsString(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serializable", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.bookedbarber.command.db;
+
+import com.bookedbarber.command.core.Appointment;
+import com.bookedbarber.command.core.AppointmentStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(AppointmentDao.AppointmentMapper.class)
+public interface AppointmentDao {
+    String COLUMNS = "id, location_id, barber_id, service_id, client_id, start_time, end_time, blocked_until, status, "
+            + "price_cents, currency, notes, confirmation_code, version, created_at, updated_at";
+
+    /**
+     * Inserts a new appointment. The exclusion constraint {@code appointments_no_overlap} rejects
+     * it (SQLSTATE 23P01) when the barber's chair is taken, whatever other transactions do.
+     */
+    @SqlUpdate("INSERT INTO appointments (id, location_id, barber_id, service_id, client_id, start_time, end_time, "
+            + "blocked_until, status, price_cents, currency, notes, confirmation_code, version, created_at, updated_at) "
+            + "VALUES (:id, :locationId, :barberId, :serviceId, :clientId, :start, :end, :blockedUntil, :status, "
+            + ":priceCents, :currency, :notes, :confirmationCode, :version, :createdAt, :createdAt)")
+    void insert(@Bind("id") UUID id, @Bind("locationId") UUID locationId, @Bind("barberId") UUID barberId,
+                @Bind("serviceId") UUID serviceId, @Bind("clientId") UUID clientId,
+                @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end,
+                @Bind("blockedUntil") OffsetDateTime blockedUntil, @Bind("status") String status,
+                @Bind("priceCents") long priceCents, @Bind("currency") String currency, @Bind("notes") String notes,
+                @Bind("confirmationCode") String confirmationCode, @Bind("version") int version,
+                @Bind("createdAt") OffsetDateTime createdAt);
+
+    default void insert(Appointment a) {
+        insert(a.id(), a.locationId(), a.barberId(), a.serviceId(), a.clientId(), Timestamps.utc(a.start()),
+                Timestamps.utc(a.end()), Timestamps.utc(a.blockedUntil()), a.status().wireName(), a.priceCents(),
+                a.currency(), a.notes(), a.confirmationCode(), a.version(), Timestamps.utc(a.createdAt()));
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE id = :id")
+    Optional<Appointment> find(@Bind("id") UUID id);
+
+    final class AppointmentMapper implements RowMapper<Appointment> {
+        @Override
+        public Appointment map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Appointment(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("location_id", UUID.class),
+                    rs.getObject("barber_id", UUID.class),
+                    rs.getObject("service_id", UUID.class),
+                    rs.getObject("client_id", UUID.class),
+                    Timestamps.instant(rs, "start_time"),
+                    Timestamps.instant(rs, "end_time"),
+                    Timestamps.instant(rs, "blocked_until"),
+                    AppointmentStatus.fromWire(rs.getString("status")),
+                    rs.getLong("price_cents"),
+                    rs.getString("currency"),
+                    rs.getString("notes"),
+                    rs.getString("confirmation_code"),
+                    rs.getInt("version"),
+                    Timestamps.instant(rs, "created_at"),
+                    Timestamps.instant(rs, "updated_at"));
+        }
+    }
+}

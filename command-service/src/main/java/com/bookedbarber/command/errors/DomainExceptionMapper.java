@@ -1,0 +1,29 @@
+package com.bookedbarber.command.errors;
+
+import com.bookedbarber.command.core.DomainException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+    @Context
+    private ContainerRequestContext request;
+
+    @Override
+    public Response toResponse(DomainException e) {
+        int status = switch (e.kind()) {
+            case MALFORMED -> 400;
+            case RULE_VIOLATION -> 422;
+            case CONFLICT -> 409;
+            case NOT_FOUND -> 404;
+            case UNAVAILABLE -> 503;
+        };
+        Response response = ErrorResponses.of(request, status, e.code(), e.getMessage(), e.fieldErrors());
+        if (status == 503) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,19 @@
+package com.bookedbarber.command.resources;
+
+import com.bookedbarber.api.appointments.AppointmentView;
+import com.bookedbarber.command.core.Appointment;
+import com.bookedbarber.command.core.BookedAppointment;
+import java.time.LocalDateTime;
+
+final class AppointmentViews {
+    private AppointmentViews() {
+    }
+
+    static AppointmentView of(BookedAppointment booked) {
+        Appointment a = booked.appointment();
+        return new AppointmentView(a.id(), a.locationId(), a.barberId(), a.serviceId(), a.clientId(), a.start(),
+                a.end(), LocalDateTime.ofInstant(a.start(), booked.timezone()), booked.timezone().getId(),
+                a.status().wireName(), a.priceCents(), a.currency(), a.version(), a.confirmationCode(), a.notes(),
+                a.createdAt(), a.updatedAt());
+    }
+}

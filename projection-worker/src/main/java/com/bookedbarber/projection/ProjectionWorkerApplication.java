@@ -1,0 +1,60 @@
+package com.bookedbarber.projection;
+
+import com.bookedbarber.api.events.Topics;
+import com.bookedbarber.platform.db.MigrationBundle;
+import com.bookedbarber.platform.kafka.KafkaHealthCheck;
+import com.bookedbarber.platform.kafka.ManagedAdmin;
+import com.bookedbarber.projection.consumer.EventApplier;
+import com.bookedbarber.projection.consumer.ProjectionConsumer;
+import com.bookedbarber.projection.consumer.ProjectionProgress;
+import com.bookedbarber.projection.health.ProjectionLagHealthCheck;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+public class ProjectionWorkerApplication extends Application<ProjectionWorkerConfiguration> {
+    public static void main(String[] args) throws Exception {
+        new ProjectionWorkerApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "projection-worker";
+    }
+
+    @Override
+    public void initialize(Bootstrap<ProjectionWorkerConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationBundle<>());
+    }
+
+    @Override
+    public void run(ProjectionWorkerConfiguration config, Environment environment) {
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        jdbi.installPlugin(new PostgresPlugin());
+
+        ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
+        environment.lifecycle().manage(kafkaAdmin);
+        ProjectionProgress progress = new ProjectionProgress(Clock.systemUTC(), environment.metrics());
+        ProjectionConsumer consumer = new ProjectionConsumer(
+                () -> new KafkaConsumer<>(config.getKafka().consumerProperties(config.getConsumerGroup())),
+                List.of(Topics.APPOINTMENTS, Topics.PAYMENTS), config.getConsumerGroup(), jdbi,
+                new EventApplier(environment.metrics()), config.getPollTimeout().toJavaDuration(),
+                config.getRetryBackoff().toJavaDuration(), progress);
+        environment.lifecycle().manage(consumer);
+
+        environment.healthChecks().register("kafka",
+                new KafkaHealthCheck(kafkaAdmin.admin(), config.getKafka().getRequestTimeout().toJavaDuration()));
+        environment.healthChecks().register("projection-lag", new ProjectionLagHealthCheck(consumer, progress,
+                config.getMaxTimeLag().toJavaDuration(), config.getMaxOffsetLag()));
+    }
+}

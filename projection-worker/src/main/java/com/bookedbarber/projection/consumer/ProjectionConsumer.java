@@ -1,0 +1,187 @@
+package com.bookedbarber.projection.consumer;
+
+import com.bookedbarber.api.events.EventEnvelope;
+import com.bookedbarber.projection.db.OffsetDao;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's consume loop. Each poll's records are applied in one database transaction
+ * together with the next offsets of their partitions, so a crash at any point either keeps
+ * both or neither. Kafka's own group offsets are never committed: on assignment the consumer
+ * seeks to the offsets stored with the projection.
+ */
+public final class ProjectionConsumer implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionConsumer.class);
+
+    private final Supplier<Consumer<String, byte[]>> consumerFactory;
+    private final List<String> topics;
+    private final String group;
+    private final Jdbi jdbi;
+    private final EventApplier applier;
+    private final Duration pollTimeout;
+    private final Duration retryBackoff;
+    private final ProjectionProgress progress;
+    private final Map<TopicPartition, Long> offsetLag = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public ProjectionConsumer(Supplier<Consumer<String, byte[]>> consumerFactory, List<String> topics, String group,
+                              Jdbi jdbi, EventApplier applier, Duration pollTimeout, Duration retryBackoff,
+                              ProjectionProgress progress) {
+        this.consumerFactory = consumerFactory;
+        this.topics = topics;
+        this.group = group;
+        this.jdbi = jdbi;
+        this.applier = applier;
+        this.pollTimeout = pollTimeout;
+        this.retryBackoff = retryBackoff;
+        this.progress = progress;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        consumer = consumerFactory.get();
+        thread = new Thread(this::run, "projection-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        Consumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        }
+    }
+
+    /** Whether the consume loop is alive (false after a fatal error). */
+    public boolean isRunning() {
+        return thread != null && thread.isAlive();
+    }
+
+    private void run() {
+        Consumer<String, byte[]> c = consumer;
+        try {
+            c.subscribe(topics, new SeekToStoredOffsets(c));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = c.poll(pollTimeout);
+                if (!records.isEmpty()) {
+                    applyOrRewind(c, records);
+                }
+                recordLag(c);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            c.close(Duration.ofSeconds(5));
+            LOG.info("projection consumer stopped");
+        }
+    }
+
+    private void applyOrRewind(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+        try {
+            Instant newest = jdbi.inTransaction(h -> {
+                Instant latest = null;
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    Optional<EventEnvelope> envelope = applier.apply(h, record);
+                    if (envelope.isPresent() && (latest == null || envelope.get().occurredAt().isAfter(latest))) {
+                        latest = envelope.get().occurredAt();
+                    }
+                }
+                OffsetDao offsets = h.attach(OffsetDao.class);
+                for (TopicPartition tp : records.partitions()) {
+                    List<ConsumerRecord<String, byte[]>> partition = records.records(tp);
+                    offsets.save(group, tp.topic(), tp.partition(), partition.get(partition.size() - 1).offset() + 1);
+                }
+                return latest;
+            });
+            progress.applied(records.count(), newest);
+        } catch (RuntimeException e) {
+            // Nothing of this batch was committed: read it again after a pause.
+            LOG.warn("applying {} records failed, retrying: {}", records.count(), e.toString());
+            for (TopicPartition tp : records.partitions()) {
+                c.seek(tp, records.records(tp).get(0).offset());
+            }
+            sleep(retryBackoff);
+        }
+    }
+
+    private void recordLag(Consumer<String, byte[]> c) {
+        for (TopicPartition tp : c.assignment()) {
+            c.currentLag(tp).ifPresent(lag -> offsetLag.put(tp, lag));
+        }
+        progress.offsetLag(offsetLag.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** On assignment, continue exactly after the last offset committed with the projection rows. */
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+        private final Consumer<String, byte[]> c;
+
+        SeekToStoredOffsets(Consumer<String, byte[]> c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> stored = jdbi.withExtension(OffsetDao.class, dao -> dao.load(group)).stream()
+                    .collect(Collectors.toMap(o -> new TopicPartition(o.topic(), o.partition()),
+                            OffsetDao.StoredOffset::nextOffset));
+            for (TopicPartition tp : partitions) {
+                Long next = stored.get(tp);
+                if (next != null) {
+                    c.seek(tp, next);
+                } else {
+                    c.seekToBeginning(List.of(tp));
+                }
+            }
+            LOG.info("assigned {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // every applied batch is already committed with its offsets; nothing to flush
+            partitions.forEach(offsetLag::remove);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(offsetLag::remove);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.bookedbarber.testing;
+
+import com.bookedbarber.api.events.Topics;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import kafka.server.BrokerServer;
+
+/** A real single-node KRaft cluster (combined broker and controller) in this JVM. */
+public final class TestKafka implements AutoCloseable {
+    private final KafkaClusterTestKit cluster;
+
+    private TestKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Starts the cluster and creates the event topics with the given partition count. */
+    public static TestKafka start(int partitions) throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build();
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("auto.create.topics.enable", "false")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        TestKafka kafka = new TestKafka(cluster);
+        try (Admin admin = cluster.admin()) {
+            admin.createTopics(List.of(
+                    new NewTopic(Topics.APPOINTMENTS, partitions, (short) 1),
+                    new NewTopic(Topics.PAYMENTS, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        return kafka;
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** Stops the broker (the controller stays up), as in a broker outage. */
+    public void stopBroker() {
+        broker().shutdown();
+        broker().awaitShutdown();
+    }
+
+    /** Starts the stopped broker again on the same port with the same data. */
+    public void startBroker() throws Exception {
+        broker().startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    private BrokerServer broker() {
+        return cluster.brokers().values().iterator().next();
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}
