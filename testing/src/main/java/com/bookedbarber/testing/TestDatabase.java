@@ -39,6 +39,13 @@ public final class TestDatabase implements AutoCloseable {
         return db;
     }
 
+    /** As {@link #createMigrated()}, dropped when the test JVM exits (after every app using it stopped). */
+    public static TestDatabase createMigratedForJvm() {
+        TestDatabase db = createMigrated();
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+        return db;
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
     }

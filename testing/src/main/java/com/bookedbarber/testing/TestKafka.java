@@ -41,6 +41,19 @@ public final class TestKafka implements AutoCloseable {
         return kafka;
     }
 
+    /** As {@link #start(int)}, stopped when the test JVM exits (after every app using it stopped). */
+    public static TestKafka startForJvm(int partitions) throws Exception {
+        TestKafka kafka = start(partitions);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                kafka.close();
+            } catch (Exception ignored) {
+                // the JVM is exiting
+            }
+        }));
+        return kafka;
+    }
+
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }

@@ -1,15 +1,16 @@
 package com.bookedbarber.command.errors;
 
 import com.bookedbarber.command.core.DomainException;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
-    @Context
-    private ContainerRequestContext request;
+    @Inject
+    private Provider<ContainerRequestContext> request;
 
     @Override
     public Response toResponse(DomainException e) {
@@ -20,7 +21,7 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
             case NOT_FOUND -> 404;
             case UNAVAILABLE -> 503;
         };
-        Response response = ErrorResponses.of(request, status, e.code(), e.getMessage(), e.fieldErrors());
+        Response response = ErrorResponses.of(request.get(), status, e.code(), e.getMessage(), e.fieldErrors());
         if (status == 503) {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
         }

@@ -3,8 +3,9 @@ package com.bookedbarber.command.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.stream.Collectors;
  * Messages never echo parser internals or Java type names.
  */
 public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
-    @Context
-    private ContainerRequestContext request;
+    @Inject
+    private Provider<ContainerRequestContext> request;
 
     @Override
     public Response toResponse(JsonProcessingException e) {
@@ -24,11 +25,11 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             String field = mismatch.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return ErrorResponses.of(request, 422, "validation_failed", "The request is invalid",
+            return ErrorResponses.of(request.get(), 422, "validation_failed", "The request is invalid",
                     List.of(field.replace(".[", "[") + ": has an invalid value"));
         }
         String message = e instanceof JsonMappingException ? "The body does not have the expected shape"
                 : "The body is not valid JSON";
-        return ErrorResponses.of(request, 400, "bad_json", message, null);
+        return ErrorResponses.of(request.get(), 400, "bad_json", message, null);
     }
 }

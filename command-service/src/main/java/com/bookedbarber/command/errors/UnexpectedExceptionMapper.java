@@ -1,7 +1,8 @@
 package com.bookedbarber.command.errors;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
@@ -11,12 +12,12 @@ import org.slf4j.LoggerFactory;
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
-    @Context
-    private ContainerRequestContext request;
+    @Inject
+    private Provider<ContainerRequestContext> request;
 
     @Override
     public Response toResponse(Throwable e) {
-        Response response = ErrorResponses.of(request, 500, "internal_error", "Something went wrong on our side", null);
+        Response response = ErrorResponses.of(request.get(), 500, "internal_error", "Something went wrong on our side", null);
         LOG.error("unhandled error in request {}", response.getHeaderString("X-Request-Id"), e);
         return response;
     }

@@ -1,10 +1,13 @@
 package com.bookedbarber.command.errors;
 
+import io.dropwizard.jersey.validation.ConstraintMessage;
 import io.dropwizard.jersey.validation.JerseyViolationException;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.ArrayList;
@@ -15,51 +18,39 @@ import java.util.List;
  * JSON names of the contract; a query or path parameter is 400 (malformed request).
  */
 public final class ViolationExceptionMapper implements ExceptionMapper<JerseyViolationException> {
-    @Context
-    private ContainerRequestContext request;
+    @Inject
+    private Provider<ContainerRequestContext> request;
 
     @Override
     public Response toResponse(JerseyViolationException e) {
         List<String> errors = new ArrayList<>();
         boolean bodyOnly = true;
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            Field field = field(v.getPropertyPath());
-            bodyOnly &= field.inBody();
-            errors.add(field.name() + ": " + v.getMessage());
+            boolean inBody = ConstraintMessage.isRequestEntity(v, e.getInvocable()).isPresent();
+            bodyOnly &= inBody;
+            errors.add(fieldName(v.getPropertyPath(), inBody) + ": " + v.getMessage());
         }
         errors.sort(String::compareTo);
         return bodyOnly
-                ? ErrorResponses.of(request, 422, "validation_failed", "The request is invalid", errors)
-                : ErrorResponses.of(request, 400, "bad_request", "A query or path parameter is invalid", errors);
+                ? ErrorResponses.of(request.get(), 422, "validation_failed", "The request is invalid", errors)
+                : ErrorResponses.of(request.get(), 400, "bad_request", "A query or path parameter is invalid", errors);
     }
 
-    private record Field(String name, boolean inBody) {
-    }
-
-    /** method.arg0.locationId -> location_id (body); method.from -> from (parameter). */
-    private static Field field(Path path) {
+    /** create.request.locationId -> location_id; a violation on the body itself -> body. */
+    private static String fieldName(Path path, boolean inBody) {
         List<String> names = new ArrayList<>();
-        boolean inBody = false;
+        String parameter = "parameter";
         for (Path.Node node : path) {
-            switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE -> {
-                }
-                case PARAMETER -> inBody = node.getName().startsWith("arg") || "entity".equals(node.getName());
-                default -> names.add(snakeCase(node.getName()));
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                names.add(snakeCase(node.getName()));
             }
         }
         if (names.isEmpty()) {
-            return new Field(inBody ? "body" : lastName(path), inBody);
+            return inBody ? "body" : parameter;
         }
-        return new Field(String.join(".", names), inBody);
-    }
-
-    private static String lastName(Path path) {
-        String last = "parameter";
-        for (Path.Node node : path) {
-            last = node.getName();
-        }
-        return last;
+        return String.join(".", names);
     }
 
     static String snakeCase(String javaName) {

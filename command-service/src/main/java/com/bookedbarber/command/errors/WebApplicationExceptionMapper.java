@@ -1,15 +1,16 @@
 package com.bookedbarber.command.errors;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /** Jersey's own errors (unknown route, 405, 415, bad parameter) in the contract's shape. */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
-    @Context
-    private ContainerRequestContext request;
+    @Inject
+    private Provider<ContainerRequestContext> request;
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -22,7 +23,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             case 400 -> "The request is malformed";
             default -> e.getResponse().getStatusInfo().getReasonPhrase();
         };
-        Response response = ErrorResponses.of(request, status, ErrorResponses.codeFor(status), message, null);
+        Response response = ErrorResponses.of(request.get(), status, ErrorResponses.codeFor(status), message, null);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 response.getHeaders().put(name, values);

@@ -1,0 +1,21 @@
+package com.bookedbarber.command;
+
+import com.bookedbarber.testing.TestDatabase;
+import com.bookedbarber.testing.TestKafka;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+
+/** The whole command-service on a random port, against a real database and broker. */
+public final class CommandServiceTestApp {
+    private CommandServiceTestApp() {
+    }
+
+    public static DropwizardAppExtension<CommandServiceConfiguration> extension(TestDatabase db, TestKafka kafka) {
+        return new DropwizardAppExtension<>(CommandServiceApplication.class,
+                ResourceHelpers.resourceFilePath("test-command-service.yml"),
+                ConfigOverride.config("database.url", db.jdbcUrl()),
+                ConfigOverride.config("readDatabase.url", db.jdbcUrl()),
+                ConfigOverride.config("kafka.bootstrapServers", kafka.bootstrapServers()));
+    }
+}
