@@ -1,0 +1,199 @@
+package com.bookedbarber.projection.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bookedbarber.api.events.EventEnvelope;
+import com.bookedbarber.api.events.Topics;
+import com.bookedbarber.platform.kafka.KafkaFactory;
+import com.bookedbarber.testing.TestDatabase;
+import com.bookedbarber.testing.TestKafka;
+import com.codahale.metrics.MetricRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The consume loop against a real broker and database: exactly-once in effect. */
+class ProjectionConsumerIT {
+    static TestDatabase db;
+    static TestKafka kafka;
+    static Jdbi jdbi;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.createMigrated();
+        kafka = TestKafka.start(3);
+        jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        kafka.close();
+        db.close();
+    }
+
+    @Test
+    void appliesStatusChangesAndReschedulesAndIgnoresDuplicatesAndStaleEvents() throws Exception {
+        UUID location = UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        // 14:00 and 15:00 in New York (EST, UTC-5) on 2026-12-01
+        Instant two = Instant.parse("2026-12-01T19:00:00Z");
+        Instant three = Instant.parse("2026-12-01T20:00:00Z");
+        EventEnvelope bookedA = TestEvents.appointment("AppointmentBooked", a, location, two, "confirmed", 1);
+        EventEnvelope movedA = TestEvents.appointment("AppointmentRescheduled", a, location, three, "confirmed", 2);
+        EventEnvelope bookedB = TestEvents.appointment("AppointmentBooked", b, location, two, "confirmed", 1);
+        EventEnvelope completedB = TestEvents.appointment("AppointmentCompleted", b, location, two, "completed", 2);
+        EventEnvelope staleB = TestEvents.appointment("AppointmentBooked", b, location, two, "confirmed", 1);
+
+        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()));
+        consumer.start();
+        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+            events.send(List.of(bookedA, bookedB, movedA, completedB, bookedA, completedB, staleB));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(hour(location, 14)).isEqualTo("0/0/1/0");
+                assertThat(hour(location, 15)).isEqualTo("1/0/0/0");
+            });
+            assertThat(count("SELECT count(*) FROM projection_applied_events")).isGreaterThanOrEqualTo(4);
+            assertThat(query("SELECT as_of FROM projection_locations WHERE location_id = '" + location + "'"))
+                    .startsWith("2026-11-29 10:00:02");
+        } finally {
+            consumer.stop();
+        }
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredAndTheWorkerMovesOn() throws Exception {
+        UUID location = UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()));
+        consumer.start();
+        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+            events.sendRaw(a.toString(), "{not json".getBytes());
+            events.send(List.of(TestEvents.appointment("AppointmentBooked", a, location,
+                    Instant.parse("2026-12-02T15:00:00Z"), "confirmed", 1)));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hour(location, 10)).isEqualTo("1/0/0/0"));
+            assertThat(count("SELECT count(*) FROM projection_dead_letters WHERE record_key = '" + a + "'")).isEqualTo(1);
+        } finally {
+            consumer.stop();
+        }
+    }
+
+    @Test
+    void aWorkerCrashingInTheMiddleOfABatchLosesAndDoublesNothing() throws Exception {
+        UUID location = UUID.randomUUID();
+        String group = "group-" + UUID.randomUUID();
+        List<EventEnvelope> batch = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            batch.add(TestEvents.appointment("AppointmentBooked", UUID.randomUUID(), location,
+                    Instant.parse("2026-12-03T14:00:00Z"), "confirmed", 1));
+        }
+        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+            events.send(batch);
+        }
+        // the first worker dies (an Error, as a crash: no rewind, no commit) at the 25th event
+        AtomicInteger applied = new AtomicInteger();
+        EventApplier crashing = new EventApplier(new MetricRegistry()) {
+            @Override
+            public Optional<EventEnvelope> apply(Handle h, ConsumerRecord<String, byte[]> record) {
+                if (applied.incrementAndGet() == 25) {
+                    throw new SimulatedCrash();
+                }
+                return super.apply(h, record);
+            }
+        };
+        ProjectionConsumer first = consumer(group, crashing);
+        first.start();
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(20)).until(() -> !first.isRunning());
+        assertThat(applied.get()).isEqualTo(25);
+        long countedBeforeRestart = bookedAt(location);
+
+        ProjectionConsumer second = consumer(group, new EventApplier(new MetricRegistry()));
+        second.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(bookedAt(location)).isEqualTo(60));
+            assertThat(countedBeforeRestart).isLessThan(60);
+        } finally {
+            second.stop();
+        }
+        // the stored offsets point exactly past every record of the topic
+        long stored = count("SELECT coalesce(sum(next_offset), 0) FROM projection_offsets WHERE consumer_group = '"
+                + group + "' AND topic = '" + Topics.APPOINTMENTS + "'");
+        assertThat(stored).isEqualTo(endOffsets());
+        // replaying everything from scratch in the same group changes nothing
+        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+            events.send(batch.subList(0, 10));
+        }
+        ProjectionConsumer third = consumer(group, new EventApplier(new MetricRegistry()));
+        third.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT coalesce(sum(next_offset), 0) FROM "
+                    + "projection_offsets WHERE consumer_group = '" + group + "' AND topic = '" + Topics.APPOINTMENTS
+                    + "'") == endOffsets());
+            assertThat(bookedAt(location)).isEqualTo(60);
+        } finally {
+            third.stop();
+        }
+    }
+
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash", null, false, false);
+        }
+    }
+
+    private static ProjectionConsumer consumer(String group, EventApplier applier) {
+        KafkaFactory factory = new KafkaFactory();
+        factory.setBootstrapServers(kafka.bootstrapServers());
+        return new ProjectionConsumer(() -> new KafkaConsumer<>(factory.consumerProperties(group)),
+                List.of(Topics.APPOINTMENTS, Topics.PAYMENTS), group, jdbi, applier, Duration.ofMillis(100),
+                Duration.ofMillis(200), new ProjectionProgress(Clock.systemUTC(), new MetricRegistry()));
+    }
+
+    private static long endOffsets() {
+        KafkaFactory factory = new KafkaFactory();
+        factory.setBootstrapServers(kafka.bootstrapServers());
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(factory.consumerProperties("probe"))) {
+            var partitions = c.partitionsFor(Topics.APPOINTMENTS).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(Topics.APPOINTMENTS, p.partition())).toList();
+            return c.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static long bookedAt(UUID location) throws Exception {
+        return count("SELECT coalesce(sum(booked), 0) FROM hourly_bookings WHERE location_id = '" + location + "'");
+    }
+
+    private static String hour(UUID location, int hour) throws Exception {
+        String row = query("SELECT booked || '/' || cancelled || '/' || completed || '/' || no_show FROM hourly_bookings "
+                + "WHERE location_id = '" + location + "' AND local_hour = " + hour);
+        return row == null ? "none" : row;
+    }
+
+    private static long count(String sql) throws Exception {
+        return Long.parseLong(query(sql));
+    }
+
+    private static String query(String sql) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
