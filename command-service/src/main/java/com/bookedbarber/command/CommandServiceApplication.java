@@ -45,7 +45,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
     @Override
     public void initialize(Bootstrap<CommandServiceConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addBundle(new MigrationBundle<>());
     }
 

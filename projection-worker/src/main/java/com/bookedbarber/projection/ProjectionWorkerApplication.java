@@ -33,7 +33,7 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
     @Override
     public void initialize(Bootstrap<ProjectionWorkerConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addBundle(new MigrationBundle<>());
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.bookedbarber.api.events.Topics;
 import com.bookedbarber.command.CommandServiceConfiguration;
 import com.bookedbarber.command.CommandServiceTestApp;
+import com.bookedbarber.command.EventSchemas;
 import com.bookedbarber.testing.EventReader;
 import com.bookedbarber.testing.ShopFixture;
 import com.bookedbarber.testing.TestDatabase;
@@ -90,6 +91,11 @@ class AppointmentResourceIT {
             assertThat(event.get("event_type").asText()).isEqualTo("AppointmentBooked");
             assertThat(event.get("aggregate_version").asLong()).isEqualTo(1);
             assertThat(event.get("data").get("status").asText()).isEqualTo("confirmed");
+            assertThat(EventSchemas.violations(event)).isEmpty();
+            // the schema really constrains: a mutated event is rejected
+            ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("data")).put("price_cents", -1);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) event).remove("occurred_at");
+            assertThat(EventSchemas.violations(event)).hasSize(2);
             assertThat(new String(records.get(0).headers().lastHeader("event_type").value()))
                     .isEqualTo("AppointmentBooked");
         });

@@ -1,0 +1,134 @@
+package com.bookedbarber.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bookedbarber.command.CommandServiceConfiguration;
+import com.bookedbarber.projection.ProjectionWorkerConfiguration;
+import com.bookedbarber.testing.ApiClient;
+import com.bookedbarber.testing.ApiClient.Result;
+import com.bookedbarber.testing.ShopFixture;
+import com.bookedbarber.testing.TestDatabase;
+import com.bookedbarber.testing.TestKafka;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** HTTP -> outbox -> Kafka -> projection worker -> projection tables -> HTTP, all real. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class EndToEndIT {
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    static final TestDatabase DB = TestDatabase.createMigratedForJvm();
+    static final TestKafka KAFKA = startKafka();
+    static final DropwizardAppExtension<CommandServiceConfiguration> API = SystemUnderTest.commandService(DB, KAFKA);
+    static final DropwizardAppExtension<ProjectionWorkerConfiguration> WORKER = SystemUnderTest.projectionWorker(DB, KAFKA);
+    static ApiClient api;
+
+    static TestKafka startKafka() {
+        try {
+            return TestKafka.startForJvm(3);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeAll
+    static void client() {
+        api = new ApiClient("http://127.0.0.1:" + API.getLocalPort());
+    }
+
+    @Test
+    void aBookingShowsInHourlyBookingsAtItsLocalHour() {
+        ShopFixture shop = ShopFixture.create(DB.dataSource(), ZONE.getId(), 1, 45, 0, 3000);
+        ZonedDateTime local = ZonedDateTime.now(ZONE).plusDays(2).withHour(15).withMinute(30).withSecond(0).withNano(0);
+        Result booked = api.post("/api/v2/appointments", Map.of("location_id", shop.locationId().toString(),
+                "service_id", shop.serviceId().toString(), "start", local.toOffsetDateTime().toString()));
+        assertThat(booked.status()).isEqualTo(201);
+
+        String path = "/api/v2/analytics/locations/" + shop.locationId() + "/hourly-bookings?from="
+                + local.toLocalDate() + "&to=" + local.toLocalDate().plusDays(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode hours = api.get(path).json().get("hours");
+            assertThat(hours).hasSize(1);
+            assertThat(hours.get(0).get("date").asText()).isEqualTo(local.toLocalDate().toString());
+            assertThat(hours.get(0).get("hour").asInt()).isEqualTo(15);
+            assertThat(hours.get(0).get("booked").asInt()).isEqualTo(1);
+        });
+        Result view = api.get(path);
+        assertThat(view.json().get("timezone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(Instant.parse(view.json().get("as_of").asText()))
+                .isEqualTo(Instant.parse(booked.json().get("created_at").asText()));
+        String etag = view.header("ETag").orElseThrow();
+        assertThat(api.get(path, "If-None-Match", etag).status()).isEqualTo(304);
+
+        // range rules
+        assertThat(api.get("/api/v2/analytics/locations/" + shop.locationId()
+                + "/hourly-bookings?from=2026-01-01&to=2027-01-02").status()).isEqualTo(422);
+        assertThat(api.get("/api/v2/analytics/locations/" + shop.locationId()
+                + "/hourly-bookings?from=yesterday&to=2026-01-02").status()).isEqualTo(400);
+        assertThat(api.get("/api/v2/analytics/locations/" + java.util.UUID.randomUUID()
+                + "/hourly-bookings?from=2026-01-01&to=2026-01-02").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aKafkaOutageDelaysButNeitherLosesNorDoublesAnEvent() throws Exception {
+        ShopFixture shop = ShopFixture.create(DB.dataSource(), ZONE.getId(), 3, 30, 0, 2000);
+        LocalDate day = LocalDate.now(ZONE).plusDays(5);
+        List<Result> results = new ArrayList<>();
+        results.add(book(shop, day, 9));
+        KAFKA.stopBroker();
+        try {
+            for (int hour = 10; hour < 18; hour++) {
+                // commands never wait for the broker
+                long started = System.nanoTime();
+                results.add(book(shop, day, hour));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            }
+            assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo(201));
+            assertThat(count("SELECT count(*) FROM outbox WHERE location_id = '" + shop.locationId()
+                    + "' AND published_at IS NULL")).isPositive();
+        } finally {
+            KAFKA.startBroker();
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(count(
+                "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero());
+        String path = "/api/v2/analytics/locations/" + shop.locationId() + "/hourly-bookings?from=" + day + "&to=" + day;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode hours = api.get(path).json().get("hours");
+            assertThat(hours).hasSize(9);
+            hours.forEach(h -> assertThat(h.get("booked").asInt()).isEqualTo(1));
+        });
+        // exactly once in effect: every event of this shop applied once, counts equal the primary data
+        assertThat(count("SELECT count(*) FROM projection_applied_events a JOIN outbox o ON o.event_id = a.event_id "
+                + "WHERE o.location_id = '" + shop.locationId() + "'")).isEqualTo(9);
+        assertThat(count("SELECT sum(booked) FROM hourly_bookings WHERE location_id = '" + shop.locationId() + "'"))
+                .isEqualTo(count("SELECT count(*) FROM appointments WHERE location_id = '" + shop.locationId() + "'"));
+    }
+
+    private static Result book(ShopFixture shop, LocalDate day, int hour) {
+        return api.post("/api/v2/appointments", Map.of("location_id", shop.locationId().toString(),
+                "service_id", shop.serviceId().toString(),
+                "start", day.atTime(hour, 0).atZone(ZONE).toOffsetDateTime().toString()));
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.bookedbarber.ops;
+
+import com.bookedbarber.command.CommandServiceApplication;
+import com.bookedbarber.command.CommandServiceConfiguration;
+import com.bookedbarber.projection.ProjectionWorkerApplication;
+import com.bookedbarber.projection.ProjectionWorkerConfiguration;
+import com.bookedbarber.testing.TestDatabase;
+import com.bookedbarber.testing.TestKafka;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.File;
+
+/** Both services, configured by the very YAML files ops/run uses, on random ports. */
+final class SystemUnderTest {
+    private SystemUnderTest() {
+    }
+
+    static DropwizardAppExtension<CommandServiceConfiguration> commandService(TestDatabase db, TestKafka kafka) {
+        return new DropwizardAppExtension<>(CommandServiceApplication.class, config("command-service.yml"),
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("database.url", db.jdbcUrl()),
+                ConfigOverride.config("readDatabase.url", db.jdbcUrl()),
+                ConfigOverride.config("kafka.bootstrapServers", kafka.bootstrapServers()),
+                ConfigOverride.config("outbox.pollInterval", "200ms"));
+    }
+
+    static DropwizardAppExtension<ProjectionWorkerConfiguration> projectionWorker(TestDatabase db, TestKafka kafka) {
+        return new DropwizardAppExtension<>(ProjectionWorkerApplication.class, config("projection-worker.yml"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("database.url", db.jdbcUrl()),
+                ConfigOverride.config("kafka.bootstrapServers", kafka.bootstrapServers()));
+    }
+
+    private static String config(String name) {
+        return new File("config", name).getAbsolutePath();
+    }
+}
