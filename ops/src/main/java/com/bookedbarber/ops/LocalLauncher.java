@@ -1,0 +1,187 @@
+package com.bookedbarber.ops;
+
+import com.bookedbarber.schema.DatabaseMigrator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * ops/run: the whole system on one machine. Starts PostgreSQL (embedded, unless DATABASE_URL is
+ * set) and a Kafka broker (a kafka.Kafka JVM, unless KAFKA_BOOTSTRAP_SERVERS is set), migrates,
+ * seeds the demo shop when it owns the database, then runs command-service and
+ * projection-worker as separate JVMs until Ctrl-C or SIGTERM, which stops everything in reverse.
+ */
+public final class LocalLauncher {
+    private static final int API_PORT = 8080;
+    private static final int API_ADMIN_PORT = 8081;
+    private static final int WORKER_ADMIN_PORT = 8091;
+
+    private final Path home;
+    private final Path dataDir;
+    private final Path logDir;
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final List<ChildProcess> services = new ArrayList<>();
+
+    private LocalLauncher(Path home) {
+        this.home = home;
+        this.dataDir = Path.of(env("BOOKEDBARBER_DATA_DIR", home.resolve("ops/.data").toString())).toAbsolutePath();
+        this.logDir = dataDir.resolve("logs");
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalLauncher launcher = new LocalLauncher(Path.of(env("BOOKEDBARBER_HOME", ".")).toAbsolutePath().normalize());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            launcher.stopAll();
+            stopped.countDown();
+        }, "ops-run-shutdown"));
+        try {
+            launcher.startAll();
+        } catch (Exception e) {
+            System.err.println("ops/run: start-up failed: " + e.getMessage());
+            System.exit(1);
+        }
+        launcher.watch();
+        System.exit(2);
+    }
+
+    private void startAll() throws Exception {
+        Files.createDirectories(logDir);
+        log("data folder: " + dataDir);
+        String databaseUrl = System.getenv("DATABASE_URL");
+        boolean embeddedDatabase = databaseUrl == null || databaseUrl.isBlank();
+        if (embeddedDatabase) {
+            int port = Integer.parseInt(env("EMBEDDED_POSTGRES_PORT", "15432"));
+            log("starting embedded PostgreSQL on port " + port + " (data in " + dataDir.resolve("postgres") + ")");
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir.resolve("postgres"))
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+            started.add(postgres);
+            databaseUrl = postgres.getJdbcUrl("postgres", "postgres");
+        }
+        String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafka == null || kafka.isBlank()) {
+            int port = Integer.parseInt(env("EMBEDDED_KAFKA_PORT", "9092"));
+            log("starting Kafka (KRaft, single node) on 127.0.0.1:" + port);
+            ChildProcess broker = LocalKafka.start(dataDir, logDir, port, home.resolve("ops/config/kafka-logback.xml"));
+            started.add(broker::stop);
+            kafka = "127.0.0.1:" + port;
+        }
+
+        PGSimpleDataSource db = new PGSimpleDataSource();
+        db.setURL(databaseUrl);
+        var migrated = DatabaseMigrator.migrate(db);
+        log("database migrated to version " + migrated.targetSchemaVersion);
+        if (embeddedDatabase) {
+            DemoShop.seed(db);
+        }
+
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", databaseUrl);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        List<String> jvm = List.of("-Xmx512m", "-XX:+UseG1GC");
+        services.add(ChildProcess.startJava("command-service", logDir.resolve("command-service.log"), env, jvm,
+                "com.bookedbarber.command.CommandServiceApplication", "server",
+                home.resolve("ops/config/command-service.yml").toString()));
+        services.add(ChildProcess.startJava("projection-worker", logDir.resolve("projection-worker.log"), env, jvm,
+                "com.bookedbarber.projection.ProjectionWorkerApplication", "server",
+                home.resolve("ops/config/projection-worker.yml").toString()));
+        services.forEach(s -> started.add(s::stop));
+        awaitHttp("http://127.0.0.1:" + API_PORT + "/health", services.get(0));
+        awaitHttp("http://127.0.0.1:" + WORKER_ADMIN_PORT + "/ping", services.get(1));
+        printBanner(databaseUrl, kafka, embeddedDatabase);
+    }
+
+    /** Blocks while the services run; returns if one of them exits by itself. */
+    private void watch() throws InterruptedException {
+        while (services.stream().allMatch(ChildProcess::isAlive)) {
+            Thread.sleep(500);
+        }
+        services.stream().filter(s -> !s.isAlive())
+                .forEach(s -> System.err.println("ops/run: " + s.name() + " exited; see " + s.log()));
+    }
+
+    private void stopAll() {
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        if (!reverse.isEmpty()) {
+            log("stopping");
+        }
+        for (AutoCloseable c : reverse) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("ops/run: while stopping: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    private void awaitHttp(String url, ChildProcess process) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException(process.name() + " exited during start-up; see " + process.log());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException(process.name() + " did not answer " + url + "; see " + process.log());
+    }
+
+    private void printBanner(String databaseUrl, String kafka, boolean demo) {
+        StringBuilder b = new StringBuilder("\n  BookedBarber is running\n\n");
+        b.append("  API                      http://127.0.0.1:").append(API_PORT).append('\n');
+        b.append("  command-service admin    http://127.0.0.1:").append(API_ADMIN_PORT).append("/healthcheck\n");
+        b.append("  projection-worker admin  http://127.0.0.1:").append(WORKER_ADMIN_PORT).append("/healthcheck\n");
+        b.append("  PostgreSQL (JDBC)        ").append(databaseUrl).append('\n');
+        b.append("  Kafka                    ").append(kafka).append('\n');
+        b.append("  logs                     ").append(logDir).append('\n');
+        if (demo) {
+            b.append("\n  Demo shop 'Demo Cuts' (slug ").append(DemoShop.SLUG).append("), America/New_York\n");
+            b.append("    location_id  ").append(DemoShop.LOCATION_ID).append('\n');
+            b.append("    barbers      Sam Fade ").append(DemoShop.SAM_ID)
+                    .append(", Alex Razor 00000000-0000-4000-8000-000000000103\n");
+            b.append("    services     Classic cut ").append(DemoShop.CLASSIC_CUT_ID)
+                    .append(" (30 min, $30), Beard trim ...202, Cut and beard ...203\n");
+            b.append("    accounts     owner@demo.bookedbarber.test, sam@demo.bookedbarber.test, "
+                    + "alex@demo.bookedbarber.test (log-in credentials arrive with the Identity issue)\n");
+        }
+        b.append("\n  Stop with Ctrl-C.\n");
+        System.out.println(b);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void log(String message) {
+        System.out.println("ops/run: " + message);
+    }
+}
