@@ -46,7 +46,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
     public void initialize(Bootstrap<CommandServiceConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
-        bootstrap.addBundle(new MigrationBundle<>());
+        bootstrap.addBundle(new MigrationBundle<>(CommandServiceConfiguration.class));
     }
 
     @Override

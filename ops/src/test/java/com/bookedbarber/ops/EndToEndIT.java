@@ -85,6 +85,19 @@ class EndToEndIT {
     }
 
     @Test
+    void adminPortsReportEveryDependency() {
+        Result api = new ApiClient("http://127.0.0.1:" + API.getAdminPort()).get("/healthcheck");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.json().fieldNames()).toIterable()
+                .contains("database", "read-database", "kafka", "outbox-backlog", "projection-lag");
+        Result worker = new ApiClient("http://127.0.0.1:" + WORKER.getAdminPort()).get("/healthcheck");
+        assertThat(worker.status()).isEqualTo(200);
+        assertThat(worker.json().fieldNames()).toIterable().contains("database", "kafka", "projection-lag");
+        assertThat(new ApiClient("http://127.0.0.1:" + API.getAdminPort()).get("/metrics").body())
+                .contains("outbox.publish-batch");
+    }
+
+    @Test
     void aKafkaOutageDelaysButNeitherLosesNorDoublesAnEvent() throws Exception {
         ShopFixture shop = ShopFixture.create(DB.dataSource(), ZONE.getId(), 3, 30, 0, 2000);
         LocalDate day = LocalDate.now(ZONE).plusDays(5);

@@ -34,7 +34,7 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
     public void initialize(Bootstrap<ProjectionWorkerConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
-        bootstrap.addBundle(new MigrationBundle<>());
+        bootstrap.addBundle(new MigrationBundle<>(ProjectionWorkerConfiguration.class));
     }
 
     @Override

@@ -30,13 +30,18 @@ public final class TestDatabase implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
     }
 
-    /** Creates a new database named after nothing in particular and applies every migration. */
+    /** Creates a new database and applies every migration. */
     public static TestDatabase createMigrated() {
-        String name = "bbtest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute(server(), "CREATE DATABASE " + name);
-        TestDatabase db = new TestDatabase(name, withDatabase(server(), name));
+        TestDatabase db = createEmpty();
         DatabaseMigrator.migrate(db.dataSource());
         return db;
+    }
+
+    /** Creates a new, empty database (for tests of migrating itself). */
+    public static TestDatabase createEmpty() {
+        String name = "bbtest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute(server(), "CREATE DATABASE " + name);
+        return new TestDatabase(name, withDatabase(server(), name));
     }
 
     /** As {@link #createMigrated()}, dropped when the test JVM exits (after every app using it stopped). */

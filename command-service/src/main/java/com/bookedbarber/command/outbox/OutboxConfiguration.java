@@ -55,6 +55,10 @@ public class OutboxConfiguration {
         return publishTimeout;
     }
 
+    public void setLeaderRetryInterval(Duration leaderRetryInterval) {
+        this.leaderRetryInterval = leaderRetryInterval;
+    }
+
     public Duration getRetention() {
         return retention;
     }

@@ -14,9 +14,15 @@ import org.slf4j.LoggerFactory;
 public final class MigrationBundle<T extends Configuration & DatabaseConfiguration> implements ConfiguredBundle<T> {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationBundle.class);
 
+    private final Class<T> configurationClass;
+
+    public MigrationBundle(Class<T> configurationClass) {
+        this.configurationClass = configurationClass;
+    }
+
     @Override
     public void initialize(Bootstrap<?> bootstrap) {
-        bootstrap.addCommand(new MigrateCommand<T>());
+        bootstrap.addCommand(new MigrateCommand<>(configurationClass));
     }
 
     @Override

@@ -1,0 +1,37 @@
+package com.bookedbarber.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bookedbarber.testing.TestDatabase;
+import io.dropwizard.testing.ResourceHelpers;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class MigrateCommandIT {
+    @Test
+    void migrateCommandCreatesEveryTableAndIsIdempotent() throws Exception {
+        try (TestDatabase db = TestDatabase.createEmpty()) {
+            System.setProperty("dw.database.url", db.jdbcUrl());
+            try {
+                String config = ResourceHelpers.resourceFilePath("test-command-service.yml");
+                new CommandServiceApplication().run("migrate", config);
+                new CommandServiceApplication().run("migrate", config);
+            } finally {
+                System.clearProperty("dw.database.url");
+            }
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+            }
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name IN "
+                         + "('appointments', 'outbox', 'hourly_bookings', 'daily_revenue', 'projection_offsets')")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(5);
+            }
+        }
+    }
+}
