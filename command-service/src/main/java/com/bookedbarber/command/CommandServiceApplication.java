@@ -1,6 +1,17 @@
 package com.bookedbarber.command;
 
 import com.bookedbarber.command.analytics.AnalyticsResource;
+import com.bookedbarber.command.auth.Caller;
+import com.bookedbarber.command.auth.CallerAuthenticator;
+import com.bookedbarber.command.auth.CsrfTokens;
+import com.bookedbarber.command.auth.PasswordHasher;
+import com.bookedbarber.command.auth.SessionCache;
+import com.bookedbarber.command.auth.TokenAuthFilter;
+import com.bookedbarber.command.auth.TokenService;
+import com.bookedbarber.command.resources.AuthResource;
+import com.bookedbarber.command.service.AuthService;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
 import com.bookedbarber.command.errors.DomainExceptionMapper;
 import com.bookedbarber.command.errors.JsonExceptionMapper;
 import com.bookedbarber.command.errors.UnexpectedExceptionMapper;
@@ -16,7 +27,9 @@ import com.bookedbarber.command.service.BookingService;
 import com.bookedbarber.platform.db.MigrationBundle;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.bookedbarber.command.ratelimit.RateLimiter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -52,6 +65,9 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
     @Override
     public void run(CommandServiceConfiguration config, Environment environment) {
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // hostile JSON is bounded: nesting depth, string and number lengths
+        environment.getObjectMapper().getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(100_000).maxNumberLength(100).build());
         // our mappers give every error the contract's shape; Dropwizard's would answer differently
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         Clock clock = Clock.systemUTC();
@@ -74,14 +90,34 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         environment.healthChecks().register("projection-lag",
                 new ProjectionLagHealthCheck(primary, config.getMaxProjectionLag().toJavaDuration()));
 
+        var authConfig = config.getAuth();
+        TokenService tokens = new TokenService(authConfig, clock);
+        SessionCache sessions = new SessionCache(primary, authConfig.getSessionCacheTtl().toJavaDuration(), 100_000);
+        environment.metrics().gauge("auth.session-cache.hit-ratio", () -> sessions::hitRate);
+        AuthService authService = new AuthService(primary,
+                new PasswordHasher(authConfig.getArgon2MemoryKib(), authConfig.getArgon2Iterations()), tokens, sessions,
+                clock, authConfig.getSessionLifetime().toJavaDuration());
+        CsrfTokens csrf = new CsrfTokens(authConfig.getSigningKeys().get(0).secretBytes());
+
         var jersey = environment.jersey();
-        jersey.register(new ApiFilterFeature());
+        jersey.register(new AuthDynamicFeature(new TokenAuthFilter.Builder()
+                .setAuthenticator(new CallerAuthenticator(tokens, sessions))
+                .setPrefix("Bearer")
+                .setRealm("bookedbarber")
+                .buildAuthFilter()));
+        jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+        var rateLimits = config.getRateLimits();
+        RateLimiter limiter = new RateLimiter(rateLimits.getMaxKeys(), rateLimits.getGroups().values().stream()
+                .map(l -> l.getPer().toJavaDuration()).max(java.util.Comparator.naturalOrder())
+                .orElse(java.time.Duration.ofMinutes(1)), clock);
+        jersey.register(new ApiFilterFeature(environment.metrics(), csrf, config.getMaxBodyBytes(), rateLimits, limiter));
         jersey.register(new DomainExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new ViolationExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new HealthResource());
+        jersey.register(new AuthResource(authService, primary, csrf, authConfig.getSessionLifetime().toJavaDuration()));
         jersey.register(new AppointmentResource(
                 new BookingService(primary, clock, config.getLockTimeout().toJavaDuration())));
         jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper()));

@@ -1,6 +1,8 @@
 package com.bookedbarber.command;
 
+import com.bookedbarber.command.auth.AuthConfiguration;
 import com.bookedbarber.command.outbox.OutboxConfiguration;
+import com.bookedbarber.command.ratelimit.RateLimitConfiguration;
 import com.bookedbarber.platform.db.DatabaseConfiguration;
 import com.bookedbarber.platform.kafka.KafkaFactory;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -8,6 +10,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 public class CommandServiceConfiguration extends Configuration implements DatabaseConfiguration {
@@ -35,6 +38,21 @@ public class CommandServiceConfiguration extends Configuration implements Databa
     @NotNull
     @JsonProperty
     private OutboxConfiguration outbox = new OutboxConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuthConfiguration auth = new AuthConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RateLimitConfiguration rateLimits = new RateLimitConfiguration();
+
+    /** Largest request body accepted (413 beyond). */
+    @Min(1024)
+    @JsonProperty
+    private long maxBodyBytes = 64 * 1024;
 
     /** Longest a command waits for a row or constraint lock before answering 503. */
     @NotNull
@@ -66,6 +84,18 @@ public class CommandServiceConfiguration extends Configuration implements Databa
 
     public OutboxConfiguration getOutbox() {
         return outbox;
+    }
+
+    public RateLimitConfiguration getRateLimits() {
+        return rateLimits;
+    }
+
+    public long getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public AuthConfiguration getAuth() {
+        return auth;
     }
 
     public Duration getLockTimeout() {

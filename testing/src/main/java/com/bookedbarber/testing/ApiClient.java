@@ -16,11 +16,35 @@ import java.util.Optional;
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String[] defaultHeaders;
 
-    public ApiClient(String baseUrl) {
+    public ApiClient(String baseUrl, String... defaultHeaders) {
         this.baseUrl = baseUrl;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same server, every request carrying {@code Authorization: Bearer <token>}. */
+    public ApiClient withBearer(String accessToken) {
+        return new ApiClient(baseUrl, "Authorization", "Bearer " + accessToken);
+    }
+
+    /** Registers a new account with a random e-mail and returns a client authenticated as it. */
+    public Session register(String name) {
+        String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + java.util.UUID.randomUUID() + "@example.com";
+        Result result = post("/api/v2/auth/register",
+                Map.of("email", email, "password", "correct horse battery staple", "name", name));
+        if (result.status() != 201) {
+            throw new IllegalStateException("registration failed: " + result.status() + " " + result.body());
+        }
+        JsonNode body = result.json();
+        return new Session(java.util.UUID.fromString(body.get("user").get("id").asText()), email,
+                body.get("refresh_token").asText(), withBearer(body.get("access_token").asText()));
+    }
+
+    /** A registered account: its id, e-mail, refresh token and a client authenticated as it. */
+    public record Session(java.util.UUID userId, String email, String refreshToken, ApiClient api) {
     }
 
     /** A response as read: status, headers and the body text (parsed on demand). */
@@ -61,6 +85,9 @@ public final class ApiClient {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < defaultHeaders.length; i += 2) {
+            builder.header(defaultHeaders[i], defaultHeaders[i + 1]);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -69,7 +96,7 @@ public final class ApiClient {
 
     private Result send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Result(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,9 +112,5 @@ public final class ApiClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static Map<String, Object> mutable(Map<String, Object> map) {
-        return new java.util.HashMap<>(map);
     }
 }

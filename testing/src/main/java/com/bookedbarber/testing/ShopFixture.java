@@ -45,6 +45,15 @@ public record ShopFixture(UUID locationId, String timezone, List<UUID> barberIds
                 priceCents);
     }
 
+    /** Makes an existing user a member of the shop with the given role. */
+    public void addMember(DataSource db, UUID userId, String role) {
+        try (Connection c = db.getConnection()) {
+            update(c, "INSERT INTO location_members (location_id, user_id, role) VALUES (?, ?, ?)", locationId, userId, role);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -19,8 +19,17 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * payments or the outbox: only projection tables and the location's own settings.
  */
 public interface AnalyticsDao {
-    @SqlQuery("SELECT timezone FROM locations WHERE id = :id")
-    Optional<String> timezone(@Bind("id") UUID locationId);
+    /** The location as the caller sees it: empty unless the caller is a member (other tenants: 404). */
+    record LocationAccess(String timezone, String role) {
+        public boolean mayReadAnalytics() {
+            return "owner".equals(role) || "manager".equals(role);
+        }
+    }
+
+    @SqlQuery("SELECT l.timezone, m.role FROM locations l JOIN location_members m "
+            + "ON m.location_id = l.id AND m.user_id = :caller WHERE l.id = :id")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(LocationAccess.class)
+    Optional<LocationAccess> access(@Bind("id") UUID locationId, @Bind("caller") UUID callerId);
 
     @SqlQuery("SELECT as_of FROM projection_locations WHERE location_id = :id")
     Optional<OffsetDateTime> asOf(@Bind("id") UUID locationId);

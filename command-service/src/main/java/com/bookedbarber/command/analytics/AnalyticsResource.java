@@ -1,13 +1,16 @@
 package com.bookedbarber.command.analytics;
 
 import com.bookedbarber.api.analytics.HourlyBookingsView;
+import com.bookedbarber.command.auth.Caller;
 import com.bookedbarber.command.core.DomainException;
+import io.dropwizard.auth.Auth;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import com.bookedbarber.command.ratelimit.RateLimited;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
@@ -26,11 +29,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Dashboards poll these all day: they read only the projections (through the read data source,
- * which may be a replica) and answer 304 when nothing changed. Owner/manager access arrives
- * with the Identity issue.
+ * which may be a replica) and answer 304 when nothing changed. Access
+ * checks that the caller is an owner or manager of the location.
  */
 @Path("/api/v2/analytics/locations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited("analytics")
 public final class AnalyticsResource {
     private static final CacheControl PRIVATE_REVALIDATE = CacheControl.valueOf("private, no-cache");
 
@@ -45,16 +49,26 @@ public final class AnalyticsResource {
     @GET
     @Path("hourly-bookings")
     @Timed
-    public Response hourlyBookings(@PathParam("id") UUID locationId, @QueryParam("from") String from,
-                                   @QueryParam("to") String to, @Context Request request) {
+    public Response hourlyBookings(@Auth Caller caller, @PathParam("id") UUID locationId,
+                                   @QueryParam("from") String from, @QueryParam("to") String to,
+                                   @Context Request request) {
         DateRange range = DateRange.parse(from, to);
         HourlyBookingsView view = readOnly.withExtension(AnalyticsDao.class, dao -> {
-            String timezone = dao.timezone(locationId).orElseThrow(() -> DomainException.notFound("Location"));
+            String timezone = ownerOrManager(dao, locationId, caller).timezone();
             return new HourlyBookingsView(locationId, timezone,
                     dao.asOf(locationId).map(OffsetDateTime::toInstant).orElse(null),
                     dao.hourlyBookings(locationId, range.from(), range.to()));
         });
         return conditional(request, view);
+    }
+
+    private static AnalyticsDao.LocationAccess ownerOrManager(AnalyticsDao dao, UUID locationId, Caller caller) {
+        AnalyticsDao.LocationAccess access = dao.access(locationId, caller.userId())
+                .orElseThrow(() -> DomainException.notFound("Location"));
+        if (!access.mayReadAnalytics()) {
+            throw DomainException.forbidden("forbidden", "Analytics are for the location's owner and managers");
+        }
+        return access;
     }
 
     /** 304 when the client's ETag still matches; the tag is a digest of the body itself. */

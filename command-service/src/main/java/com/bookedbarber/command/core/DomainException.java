@@ -10,6 +10,12 @@ public class DomainException extends RuntimeException {
     public enum Kind {
         /** Syntactically wrong input such as an unparseable query parameter (400). */
         MALFORMED,
+        /** No valid credentials (401). */
+        UNAUTHENTICATED,
+        /** Authenticated, but this caller may not do this (403). */
+        FORBIDDEN,
+        /** The body is larger than allowed (413). */
+        PAYLOAD_TOO_LARGE,
         /** Well-formed but breaks a rule (422). */
         RULE_VIOLATION,
         /** Conflicts with the current state (409). */
@@ -47,6 +53,14 @@ public class DomainException extends RuntimeException {
     public static DomainException malformedField(String field, String problem) {
         return new DomainException(Kind.MALFORMED, "bad_request", "The request is malformed",
                 List.of(field + ": " + problem));
+    }
+
+    public static DomainException unauthenticated(String code, String message) {
+        return new DomainException(Kind.UNAUTHENTICATED, code, message);
+    }
+
+    public static DomainException forbidden(String code, String message) {
+        return new DomainException(Kind.FORBIDDEN, code, message);
     }
 
     public static DomainException conflict(String code, String message) {

@@ -44,6 +44,14 @@ public interface AppointmentDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE id = :id")
     Optional<Appointment> find(@Bind("id") UUID id);
 
+    /**
+     * The appointment if the caller may see it: its client, or staff of its location. Anyone
+     * else, another tenant included, gets nothing (404), decided here rather than in callers.
+     */
+    @SqlQuery("SELECT " + COLUMNS + " FROM appointments a WHERE a.id = :id AND (a.client_id = :caller "
+            + "OR EXISTS (SELECT 1 FROM location_members m WHERE m.location_id = a.location_id AND m.user_id = :caller))")
+    Optional<Appointment> findVisible(@Bind("id") UUID id, @Bind("caller") UUID callerId);
+
     final class AppointmentMapper implements RowMapper<Appointment> {
         @Override
         public Appointment map(ResultSet rs, StatementContext ctx) throws SQLException {

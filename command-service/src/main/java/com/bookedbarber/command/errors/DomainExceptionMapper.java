@@ -16,12 +16,18 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
     public Response toResponse(DomainException e) {
         int status = switch (e.kind()) {
             case MALFORMED -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case PAYLOAD_TOO_LARGE -> 413;
             case RULE_VIOLATION -> 422;
             case CONFLICT -> 409;
             case NOT_FOUND -> 404;
             case UNAVAILABLE -> 503;
         };
         Response response = ErrorResponses.of(request.get(), status, e.code(), e.getMessage(), e.fieldErrors());
+        if (status == 401) {
+            response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"bookedbarber\"");
+        }
         if (status == 503) {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
         }

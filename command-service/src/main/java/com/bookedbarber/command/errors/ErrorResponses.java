@@ -8,11 +8,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** Builds the contract's error body and carries the request id, also for unmatched routes. */
-final class ErrorResponses {
+public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    static Response of(ContainerRequestContext request, int status, String code, String message, List<String> errors) {
+    public static Response of(ContainerRequestContext request, int status, String code, String message, List<String> errors) {
         String requestId = RequestIds.of(request);
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)

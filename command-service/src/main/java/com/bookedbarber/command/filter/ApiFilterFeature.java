@@ -1,20 +1,86 @@
 package com.bookedbarber.command.filter;
 
+import com.bookedbarber.command.auth.CsrfTokens;
+import com.bookedbarber.command.ratelimit.ClientAddressFilter;
+import com.bookedbarber.command.ratelimit.RateLimitConfiguration;
+import com.bookedbarber.command.ratelimit.RateLimitFilter;
+import com.bookedbarber.command.ratelimit.RateLimited;
+import com.bookedbarber.command.ratelimit.RateLimiter;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 
 /**
- * Binds filters to resource methods one by one instead of one global stack: each API method
- * gets exactly the filters it needs, and {@link Unfiltered} methods get none.
+ * Binds filters to resource methods one by one instead of one global stack: each method gets
+ * exactly what it needs (request id and security headers for every API method, body limits
+ * where there is a body, CSRF where a cookie can authenticate, the rate limit of its group, MFA
+ * where annotated), and {@link Unfiltered} methods get none. Authentication itself is bound by
+ * Dropwizard's AuthDynamicFeature to methods taking {@code @Auth}.
  */
 public final class ApiFilterFeature implements DynamicFeature {
+    private final RequestIdFilter requestId;
+    private final SecurityHeadersFilter securityHeaders;
+    private final RequestLimitsFilter requestLimits;
+    private final CsrfFilter csrf;
+    private final MfaRequiredFilter mfaRequired;
+    private final MetricRegistry metrics;
+    private final RateLimitConfiguration rateLimits;
+    private final RateLimiter limiter;
+
+    public ApiFilterFeature(MetricRegistry metrics, CsrfTokens csrfTokens, long maxBodyBytes,
+                            RateLimitConfiguration rateLimits, RateLimiter limiter) {
+        this.metrics = metrics;
+        this.requestId = new RequestIdFilter(metrics);
+        this.securityHeaders = new SecurityHeadersFilter(metrics);
+        this.requestLimits = new RequestLimitsFilter(metrics, maxBodyBytes);
+        this.csrf = new CsrfFilter(metrics, csrfTokens);
+        this.mfaRequired = new MfaRequiredFilter(metrics);
+        this.rateLimits = rateLimits;
+        this.limiter = limiter;
+    }
+
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        if (resource.getResourceMethod().isAnnotationPresent(Unfiltered.class)
-                || resource.getResourceClass().isAnnotationPresent(Unfiltered.class)) {
+        Method method = resource.getResourceMethod();
+        Class<?> type = resource.getResourceClass();
+        if (method.isAnnotationPresent(Unfiltered.class) || type.isAnnotationPresent(Unfiltered.class)) {
             return;
         }
-        context.register(RequestIdFilter.class);
+        context.register(requestId, Priorities.AUTHENTICATION - 500);
+        context.register(securityHeaders, Priorities.HEADER_DECORATOR);
+        if (method.isAnnotationPresent(POST.class) || method.isAnnotationPresent(PUT.class)
+                || method.isAnnotationPresent(PATCH.class)) {
+            context.register(requestLimits, Priorities.AUTHENTICATION - 400);
+        }
+        if (takesAuth(method)) {
+            context.register(csrf, Priorities.AUTHORIZATION);
+        }
+        if (method.isAnnotationPresent(MfaRequired.class) || type.isAnnotationPresent(MfaRequired.class)) {
+            context.register(mfaRequired, Priorities.AUTHORIZATION + 10);
+        }
+        RateLimited group = method.isAnnotationPresent(RateLimited.class) ? method.getAnnotation(RateLimited.class)
+                : type.getAnnotation(RateLimited.class);
+        if (group != null && rateLimits.isEnabled()) {
+            RateLimitConfiguration.Limit limit = rateLimits.getGroups().get(group.value());
+            if (limit == null) {
+                throw new IllegalStateException("no rate limit configured for group " + group.value());
+            }
+            context.register(ClientAddressFilter.class, Priorities.AUTHENTICATION - 300);
+            context.register(new RateLimitFilter(metrics, limiter, group.value(), limit), Priorities.AUTHORIZATION + 100);
+        }
+    }
+
+    private static boolean takesAuth(Method method) {
+        return Arrays.stream(method.getParameterAnnotations()).flatMap(Arrays::stream)
+                .map(Annotation::annotationType).anyMatch(Auth.class::equals);
     }
 }

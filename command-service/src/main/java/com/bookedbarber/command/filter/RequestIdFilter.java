@@ -1,25 +1,25 @@
 package com.bookedbarber.command.filter;
 
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
+import com.codahale.metrics.MetricRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
 import org.slf4j.MDC;
 
 /** Assigns the request id first, so every later filter, log line and error carries it. */
-@Priority(Priorities.AUTHENTICATION - 500)
-public final class RequestIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public final class RequestIdFilter extends MeasuredFilter {
     private static final String MDC_KEY = "request_id";
 
+    public RequestIdFilter(MetricRegistry metrics) {
+        super(metrics, "request-id");
+    }
+
     @Override
-    public void filter(ContainerRequestContext request) {
+    protected void onRequest(ContainerRequestContext request) {
         MDC.put(MDC_KEY, RequestIds.of(request));
     }
 
     @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    protected void onResponse(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle(RequestIds.HEADER, RequestIds.of(request));
         MDC.remove(MDC_KEY);
     }

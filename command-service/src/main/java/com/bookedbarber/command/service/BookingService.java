@@ -69,9 +69,9 @@ public final class BookingService {
         });
     }
 
-    public BookedAppointment get(UUID id) {
+    public BookedAppointment get(UUID id, UUID callerId) {
         return primary.withHandle(h -> {
-            Appointment appointment = h.attach(AppointmentDao.class).find(id)
+            Appointment appointment = h.attach(AppointmentDao.class).findVisible(id, callerId)
                     .orElseThrow(() -> DomainException.notFound("Appointment"));
             Location location = h.attach(LocationDao.class).find(appointment.locationId()).orElseThrow();
             return new BookedAppointment(appointment, location.timezone());

@@ -44,6 +44,7 @@ class AppointmentResourceIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static ShopFixture shop;
     static ApiClient api;
+    static ApiClient client;
 
     static TestKafka startKafka() {
         try {
@@ -57,6 +58,7 @@ class AppointmentResourceIT {
     static void createShop() {
         shop = ShopFixture.create(DB.dataSource(), "America/New_York", 2, 30, 10, 2500);
         api = new ApiClient("http://127.0.0.1:" + APP.getLocalPort());
+        client = api.register("Casey Client").api();
     }
 
     @Test
@@ -75,9 +77,9 @@ class AppointmentResourceIT {
         assertThat(body.get("currency").asText()).isEqualTo("USD");
         assertThat(body.get("version").asInt()).isEqualTo(1);
         assertThat(body.get("confirmation_code").asText()).matches("[A-Z0-9]{8}");
-        assertThat(body.get("client_id").isNull()).isTrue();
 
-        Result fetched = api.get("/api/v2/appointments/" + id);
+        assertThat(body.get("client_id").asText()).isNotBlank();
+        Result fetched = client.get("/api/v2/appointments/" + id);
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.json().get("local_start").asText())
                 .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
@@ -154,9 +156,21 @@ class AppointmentResourceIT {
     }
 
     @Test
+    void anAppointmentIsVisibleToItsClientAndTheShopsStaffOnly() {
+        Result booked = post(booking(nextSlot(6), null));
+        String path = "/api/v2/appointments/" + booked.json().get("id").asText();
+        assertThat(client.get(path).status()).isEqualTo(200);
+        assertThat(api.register("Somebody Else").api().get(path).status()).isEqualTo(404);
+        ApiClient.Session barber = api.register("Shop Receptionist");
+        assertThat(barber.api().get(path).status()).isEqualTo(404);
+        shop.addMember(DB.dataSource(), barber.userId(), "receptionist");
+        assertThat(barber.api().get(path).status()).isEqualTo(200);
+    }
+
+    @Test
     void badInputIsAClear4xxAndChangesNothing() throws Exception {
         long before = count("SELECT count(*) FROM appointments");
-        Result badJson = api.postRaw("/api/v2/appointments", "application/json", "{\"location_id\":");
+        Result badJson = client.postRaw("/api/v2/appointments", "application/json", "{\"location_id\":");
         assertError(badJson, 400, "bad_json");
 
         Result missing = post(Map.of("notes", "hi"));
@@ -180,20 +194,23 @@ class AppointmentResourceIT {
         longNotes.put("notes", "x".repeat(2001));
         assertError(post(longNotes), 422, "validation_failed");
 
-        assertError(api.postRaw("/api/v2/appointments", "text/plain", "x"), 415, "unsupported_media_type");
-        assertError(api.get("/api/v2/appointments/" + UUID.randomUUID()), 404, "not_found");
-        assertError(api.get("/api/v2/appointments/not-a-uuid"), 404, "not_found");
+        assertError(client.postRaw("/api/v2/appointments", "text/plain", "x"), 415, "unsupported_media_type");
+        assertError(client.get("/api/v2/appointments/" + UUID.randomUUID()), 404, "not_found");
+        assertError(client.get("/api/v2/appointments/not-a-uuid"), 404, "not_found");
         assertError(api.get("/api/v2/nowhere"), 404, "not_found");
-        assertError(api.method("DELETE", "/api/v2/appointments"), 405, "method_not_allowed");
+        assertError(client.method("DELETE", "/api/v2/appointments"), 405, "method_not_allowed");
+        assertError(api.post("/api/v2/appointments", booking(nextSlot(4), null)), 401, "unauthenticated");
+        assertError(api.post("/api/v2/appointments", booking(nextSlot(4), null), "Authorization", "Bearer nonsense"),
+                401, "invalid_token");
 
         assertThat(count("SELECT count(*) FROM appointments")).isEqualTo(before);
     }
 
     @Test
     void requestIdIsEchoedWhenWellFormedAndHealthPassesNoFilter() {
-        Result echoed = api.get("/api/v2/appointments/" + UUID.randomUUID(), "X-Request-Id", "abc.DEF-123_x");
+        Result echoed = client.get("/api/v2/appointments/" + UUID.randomUUID(), "X-Request-Id", "abc.DEF-123_x");
         assertThat(echoed.header("X-Request-Id")).contains("abc.DEF-123_x");
-        Result replaced = api.get("/api/v2/appointments/" + UUID.randomUUID(), "X-Request-Id", "bad id with spaces");
+        Result replaced = client.get("/api/v2/appointments/" + UUID.randomUUID(), "X-Request-Id", "bad id with spaces");
         assertThat(replaced.header("X-Request-Id").orElseThrow()).isNotEqualTo("bad id with spaces").isNotBlank();
 
         Result health = api.get("/health");
@@ -230,7 +247,7 @@ class AppointmentResourceIT {
     }
 
     static Result post(Map<String, ?> body) {
-        return api.post("/api/v2/appointments", body);
+        return client.post("/api/v2/appointments", body);
     }
 
     static long count(String sql) throws Exception {
