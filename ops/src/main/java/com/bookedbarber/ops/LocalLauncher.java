@@ -95,6 +95,7 @@ public final class LocalLauncher {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", databaseUrl);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties")));
         List<String> jvm = List.of("-Xmx512m", "-XX:+UseG1GC");
         services.add(ChildProcess.startJava("command-service", logDir.resolve("command-service.log"), env, jvm,
                 "com.bookedbarber.command.CommandServiceApplication", "server",
@@ -169,8 +170,8 @@ public final class LocalLauncher {
                     .append(", Alex Razor 00000000-0000-4000-8000-000000000103\n");
             b.append("    services     Classic cut ").append(DemoShop.CLASSIC_CUT_ID)
                     .append(" (30 min, $30), Beard trim ...202, Cut and beard ...203\n");
-            b.append("    accounts     owner@demo.bookedbarber.test, sam@demo.bookedbarber.test, "
-                    + "alex@demo.bookedbarber.test (log-in credentials arrive with the Identity issue)\n");
+            b.append("    owner login  ").append(DemoShop.OWNER_EMAIL).append(" / ").append(DemoShop.OWNER_PASSWORD).append('\n');
+            b.append("    barber login ").append(DemoShop.BARBER_EMAIL).append(" / ").append(DemoShop.BARBER_PASSWORD).append('\n');
         }
         b.append("\n  Stop with Ctrl-C.\n");
         System.out.println(b);

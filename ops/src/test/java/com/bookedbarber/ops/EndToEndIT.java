@@ -37,6 +37,7 @@ class EndToEndIT {
     static final DropwizardAppExtension<CommandServiceConfiguration> API = SystemUnderTest.commandService(DB, KAFKA);
     static final DropwizardAppExtension<ProjectionWorkerConfiguration> WORKER = SystemUnderTest.projectionWorker(DB, KAFKA);
     static ApiClient api;
+    static ApiClient client;
 
     static TestKafka startKafka() {
         try {
@@ -49,38 +50,47 @@ class EndToEndIT {
     @BeforeAll
     static void client() {
         api = new ApiClient("http://127.0.0.1:" + API.getLocalPort());
+        client = api.register("E2E Client").api();
     }
 
     @Test
     void aBookingShowsInHourlyBookingsAtItsLocalHour() {
         ShopFixture shop = ShopFixture.create(DB.dataSource(), ZONE.getId(), 1, 45, 0, 3000);
+        ApiClient owner = ownerOf(shop);
         ZonedDateTime local = ZonedDateTime.now(ZONE).plusDays(2).withHour(15).withMinute(30).withSecond(0).withNano(0);
-        Result booked = api.post("/api/v2/appointments", Map.of("location_id", shop.locationId().toString(),
+        Result booked = client.post("/api/v2/appointments", Map.of("location_id", shop.locationId().toString(),
                 "service_id", shop.serviceId().toString(), "start", local.toOffsetDateTime().toString()));
         assertThat(booked.status()).isEqualTo(201);
 
         String path = "/api/v2/analytics/locations/" + shop.locationId() + "/hourly-bookings?from="
                 + local.toLocalDate() + "&to=" + local.toLocalDate().plusDays(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode hours = api.get(path).json().get("hours");
+            JsonNode hours = owner.get(path).json().get("hours");
             assertThat(hours).hasSize(1);
             assertThat(hours.get(0).get("date").asText()).isEqualTo(local.toLocalDate().toString());
             assertThat(hours.get(0).get("hour").asInt()).isEqualTo(15);
             assertThat(hours.get(0).get("booked").asInt()).isEqualTo(1);
         });
-        Result view = api.get(path);
+        Result view = owner.get(path);
         assertThat(view.json().get("timezone").asText()).isEqualTo("Europe/Berlin");
         assertThat(Instant.parse(view.json().get("as_of").asText()))
                 .isEqualTo(Instant.parse(booked.json().get("created_at").asText()));
         String etag = view.header("ETag").orElseThrow();
-        assertThat(api.get(path, "If-None-Match", etag).status()).isEqualTo(304);
+        assertThat(owner.get(path, "If-None-Match", etag).status()).isEqualTo(304);
+
+        // who may read: the shop's owner and managers; staff 403; everyone else 404
+        ApiClient.Session barber = api.register("E2E Barber");
+        shop.addMember(DB.dataSource(), barber.userId(), "barber");
+        assertThat(barber.api().get(path).status()).isEqualTo(403);
+        assertThat(client.get(path).status()).isEqualTo(404);
+        assertThat(api.get(path).status()).isEqualTo(401);
 
         // range rules
-        assertThat(api.get("/api/v2/analytics/locations/" + shop.locationId()
+        assertThat(owner.get("/api/v2/analytics/locations/" + shop.locationId()
                 + "/hourly-bookings?from=2026-01-01&to=2027-01-02").status()).isEqualTo(422);
-        assertThat(api.get("/api/v2/analytics/locations/" + shop.locationId()
+        assertThat(owner.get("/api/v2/analytics/locations/" + shop.locationId()
                 + "/hourly-bookings?from=yesterday&to=2026-01-02").status()).isEqualTo(400);
-        assertThat(api.get("/api/v2/analytics/locations/" + java.util.UUID.randomUUID()
+        assertThat(owner.get("/api/v2/analytics/locations/" + java.util.UUID.randomUUID()
                 + "/hourly-bookings?from=2026-01-01&to=2026-01-02").status()).isEqualTo(404);
     }
 
@@ -100,6 +110,7 @@ class EndToEndIT {
     @Test
     void aKafkaOutageDelaysButNeitherLosesNorDoublesAnEvent() throws Exception {
         ShopFixture shop = ShopFixture.create(DB.dataSource(), ZONE.getId(), 3, 30, 0, 2000);
+        ApiClient owner = ownerOf(shop);
         LocalDate day = LocalDate.now(ZONE).plusDays(5);
         List<Result> results = new ArrayList<>();
         results.add(book(shop, day, 9));
@@ -121,7 +132,7 @@ class EndToEndIT {
                 "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero());
         String path = "/api/v2/analytics/locations/" + shop.locationId() + "/hourly-bookings?from=" + day + "&to=" + day;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode hours = api.get(path).json().get("hours");
+            JsonNode hours = owner.get(path).json().get("hours");
             assertThat(hours).hasSize(9);
             hours.forEach(h -> assertThat(h.get("booked").asInt()).isEqualTo(1));
         });
@@ -132,8 +143,14 @@ class EndToEndIT {
                 .isEqualTo(count("SELECT count(*) FROM appointments WHERE location_id = '" + shop.locationId() + "'"));
     }
 
+    private static ApiClient ownerOf(ShopFixture shop) {
+        ApiClient.Session owner = api.register("E2E Owner");
+        shop.addMember(DB.dataSource(), owner.userId(), "owner");
+        return owner.api();
+    }
+
     private static Result book(ShopFixture shop, LocalDate day, int hour) {
-        return api.post("/api/v2/appointments", Map.of("location_id", shop.locationId().toString(),
+        return client.post("/api/v2/appointments", Map.of("location_id", shop.locationId().toString(),
                 "service_id", shop.serviceId().toString(),
                 "start", day.atTime(hour, 0).atZone(ZONE).toOffsetDateTime().toString()));
     }

@@ -22,7 +22,11 @@ final class SystemUnderTest {
                 ConfigOverride.config("database.url", db.jdbcUrl()),
                 ConfigOverride.config("readDatabase.url", db.jdbcUrl()),
                 ConfigOverride.config("kafka.bootstrapServers", kafka.bootstrapServers()),
-                ConfigOverride.config("outbox.pollInterval", "200ms"));
+                ConfigOverride.config("outbox.pollInterval", "200ms"),
+                ConfigOverride.config("auth.signingKeys[0].secret", "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVzLWxvbmc="),
+                ConfigOverride.config("auth.mfaEncryptionKey", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="),
+                // the tests register several accounts from one address within a minute
+                ConfigOverride.config("rateLimits.groups.auth.requests", "1000"));
     }
 
     static DropwizardAppExtension<ProjectionWorkerConfiguration> projectionWorker(TestDatabase db, TestKafka kafka) {
