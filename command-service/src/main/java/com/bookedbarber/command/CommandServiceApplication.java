@@ -9,6 +9,9 @@ import com.bookedbarber.command.auth.SessionCache;
 import com.bookedbarber.command.auth.TokenAuthFilter;
 import com.bookedbarber.command.auth.TokenService;
 import com.bookedbarber.command.resources.AuthResource;
+import com.bookedbarber.command.resources.MfaResource;
+import com.bookedbarber.command.service.MfaService;
+import com.bookedbarber.command.auth.SecretBox;
 import com.bookedbarber.command.service.AuthService;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -94,9 +97,10 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         TokenService tokens = new TokenService(authConfig, clock);
         SessionCache sessions = new SessionCache(primary, authConfig.getSessionCacheTtl().toJavaDuration(), 100_000);
         environment.metrics().gauge("auth.session-cache.hit-ratio", () -> sessions::hitRate);
-        AuthService authService = new AuthService(primary,
-                new PasswordHasher(authConfig.getArgon2MemoryKib(), authConfig.getArgon2Iterations()), tokens, sessions,
-                clock, authConfig.getSessionLifetime().toJavaDuration());
+        PasswordHasher passwords = new PasswordHasher(authConfig.getArgon2MemoryKib(), authConfig.getArgon2Iterations());
+        AuthService authService = new AuthService(primary, passwords, tokens, sessions, clock,
+                authConfig.getSessionLifetime().toJavaDuration());
+        MfaService mfaService = new MfaService(primary, new SecretBox(authConfig.mfaEncryptionKeyBytes()), passwords, clock);
         CsrfTokens csrf = new CsrfTokens(authConfig.getSigningKeys().get(0).secretBytes());
 
         var jersey = environment.jersey();
@@ -117,7 +121,10 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new HealthResource());
-        jersey.register(new AuthResource(authService, primary, csrf, authConfig.getSessionLifetime().toJavaDuration()));
+        AuthResource authResource = new AuthResource(authService, primary, csrf,
+                authConfig.getSessionLifetime().toJavaDuration());
+        jersey.register(authResource);
+        jersey.register(new MfaResource(mfaService, authService, tokens, authResource));
         jersey.register(new AppointmentResource(
                 new BookingService(primary, clock, config.getLockTimeout().toJavaDuration())));
         jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper()));
