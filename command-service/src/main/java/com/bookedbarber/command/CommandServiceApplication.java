@@ -33,6 +33,7 @@ import com.bookedbarber.platform.kafka.ManagedAdmin;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.bookedbarber.command.ratelimit.RateLimiter;
+import com.bookedbarber.command.ratelimit.EmailRateLimit;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -103,6 +104,10 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         MfaService mfaService = new MfaService(primary, new SecretBox(authConfig.mfaEncryptionKeyBytes()), passwords, clock);
         CsrfTokens csrf = new CsrfTokens(authConfig.getSigningKeys().get(0).secretBytes());
 
+        var rateLimits = config.getRateLimits();
+        RateLimiter limiter = new RateLimiter(rateLimits.getMaxKeys(), rateLimits.getGroups().values().stream()
+                .map(l -> l.getPer().toJavaDuration()).max(java.util.Comparator.naturalOrder())
+                .orElse(java.time.Duration.ofMinutes(1)), clock);
         var jersey = environment.jersey();
         jersey.register(new AuthDynamicFeature(new TokenAuthFilter.Builder()
                 .setAuthenticator(new CallerAuthenticator(tokens, sessions))
@@ -110,10 +115,6 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 .setRealm("bookedbarber")
                 .buildAuthFilter()));
         jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
-        var rateLimits = config.getRateLimits();
-        RateLimiter limiter = new RateLimiter(rateLimits.getMaxKeys(), rateLimits.getGroups().values().stream()
-                .map(l -> l.getPer().toJavaDuration()).max(java.util.Comparator.naturalOrder())
-                .orElse(java.time.Duration.ofMinutes(1)), clock);
         jersey.register(new ApiFilterFeature(environment.metrics(), csrf, config.getMaxBodyBytes(), rateLimits, limiter));
         jersey.register(new DomainExceptionMapper());
         jersey.register(new JsonExceptionMapper());
@@ -122,7 +123,8 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new HealthResource());
         AuthResource authResource = new AuthResource(authService, primary, csrf,
-                authConfig.getSessionLifetime().toJavaDuration());
+                authConfig.getSessionLifetime().toJavaDuration(),
+                new EmailRateLimit(limiter, rateLimits.isEnabled() ? rateLimits.getGroups().get("auth") : null));
         jersey.register(authResource);
         jersey.register(new MfaResource(mfaService, authService, tokens, authResource));
         jersey.register(new AppointmentResource(

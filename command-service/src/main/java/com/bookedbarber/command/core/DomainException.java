@@ -22,6 +22,8 @@ public class DomainException extends RuntimeException {
         CONFLICT,
         /** Unknown or not visible to the caller (404). */
         NOT_FOUND,
+        /** Too many requests for one key; retry after the window resets (429). */
+        RATE_LIMITED,
         /** A dependency is busy or down; retrying later may work (503). */
         UNAVAILABLE
     }
@@ -29,6 +31,7 @@ public class DomainException extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final List<String> fieldErrors;
+    private long retryAfterSeconds = 1;
 
     public DomainException(Kind kind, String code, String message) {
         this(kind, code, message, List.of());
@@ -73,6 +76,17 @@ public class DomainException extends RuntimeException {
 
     public static DomainException unavailable(String code, String message) {
         return new DomainException(Kind.UNAVAILABLE, code, message);
+    }
+
+    public static DomainException rateLimited(long retryAfterSeconds) {
+        DomainException e = new DomainException(Kind.RATE_LIMITED, "rate_limited", "Too many requests; retry later");
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** For 429 and 503: when a retry may succeed. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Kind kind() {

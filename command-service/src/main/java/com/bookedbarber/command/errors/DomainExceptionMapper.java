@@ -20,6 +20,7 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
             case FORBIDDEN -> 403;
             case PAYLOAD_TOO_LARGE -> 413;
             case RULE_VIOLATION -> 422;
+            case RATE_LIMITED -> 429;
             case CONFLICT -> 409;
             case NOT_FOUND -> 404;
             case UNAVAILABLE -> 503;
@@ -28,8 +29,8 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
         if (status == 401) {
             response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"bookedbarber\"");
         }
-        if (status == 503) {
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
+        if (status == 503 || status == 429) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
         return response;
     }

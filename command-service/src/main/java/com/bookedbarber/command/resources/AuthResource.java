@@ -11,6 +11,7 @@ import com.bookedbarber.command.auth.Caller;
 import com.bookedbarber.command.auth.CsrfTokens;
 import com.bookedbarber.command.auth.TokenAuthFilter;
 import com.bookedbarber.command.core.DomainException;
+import com.bookedbarber.command.ratelimit.EmailRateLimit;
 import com.bookedbarber.command.db.UserDao;
 import com.bookedbarber.command.service.AuthService;
 import com.codahale.metrics.annotation.Timed;
@@ -43,18 +44,22 @@ public final class AuthResource {
     private final Jdbi primary;
     private final CsrfTokens csrf;
     private final Duration sessionLifetime;
+    private final EmailRateLimit emailLimit;
 
-    public AuthResource(AuthService auth, Jdbi primary, CsrfTokens csrf, Duration sessionLifetime) {
+    public AuthResource(AuthService auth, Jdbi primary, CsrfTokens csrf, Duration sessionLifetime,
+                        EmailRateLimit emailLimit) {
         this.auth = auth;
         this.primary = primary;
         this.csrf = csrf;
         this.sessionLifetime = sessionLifetime;
+        this.emailLimit = emailLimit;
     }
 
     @POST
     @Path("register")
     @Timed
     public Response register(@NotNull @Valid RegisterRequest request) {
+        emailLimit.check(request.email());
         var tokens = auth.register(request.email(), request.password(), request.name(), request.phone());
         return Response.status(201).entity(bearer(tokens)).build();
     }
@@ -64,6 +69,7 @@ public final class AuthResource {
     @Timed
     public Response login(@NotNull @Valid LoginRequest request, @QueryParam("session") String mode) {
         boolean cookies = cookieMode(mode);
+        emailLimit.check(request.email());
         var result = auth.login(request.email(), request.password());
         if (result.mfaToken() != null) {
             return Response.ok(new MfaChallengeResponse(true, result.mfaToken())).build();
