@@ -109,7 +109,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 .map(l -> l.getPer().toJavaDuration()).max(java.util.Comparator.naturalOrder())
                 .orElse(java.time.Duration.ofMinutes(1)), clock);
         var jersey = environment.jersey();
-        jersey.register(new AuthDynamicFeature(new TokenAuthFilter.Builder()
+        jersey.register(new AuthDynamicFeature(new TokenAuthFilter.Builder(environment.metrics())
                 .setAuthenticator(new CallerAuthenticator(tokens, sessions))
                 .setPrefix("Bearer")
                 .setRealm("bookedbarber")

@@ -1,5 +1,8 @@
 package com.bookedbarber.command.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -36,9 +39,20 @@ public final class TokenService {
     private static final Duration MFA_TOKEN_LIFETIME = Duration.ofMinutes(5);
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
-    /** What an access token says: who, which session, and whether that session passed MFA. */
-    public record AccessClaims(UUID userId, UUID sessionId, boolean mfa) {
+    /** What an access token says: who, which session, whether that session passed MFA, until when. */
+    public record AccessClaims(UUID userId, UUID sessionId, boolean mfa, Instant expiresAt) {
     }
+
+    /**
+     * Tokens verified recently: a repeat presentation costs one lookup instead of an HMAC and a
+     * JSON parse. Entries never outlive the token; revocation is still checked per request
+     * against the session.
+     */
+    private final Cache<String, AccessClaims> verified = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfter(Expiry.<String, AccessClaims>creating((token, claims) ->
+                    min(Duration.ofSeconds(60), Duration.between(Instant.now(), claims.expiresAt()))))
+            .build();
 
     private final Clock clock;
     private final Duration accessLifetime;
@@ -107,11 +121,22 @@ public final class TokenService {
     }
 
     public Optional<AccessClaims> verifyAccess(String token) {
-        return verify(accessProcessor, token).map(c -> {
+        AccessClaims cached = token == null ? null : verified.getIfPresent(token);
+        if (cached != null && cached.expiresAt().isAfter(clock.instant())) {
+            return Optional.of(cached);
+        }
+        Optional<AccessClaims> claims = verify(accessProcessor, token).map(c -> {
             Object amr = c.getClaim("amr");
             boolean otp = amr instanceof List<?> list && list.contains("otp");
-            return new AccessClaims(UUID.fromString(c.getSubject()), UUID.fromString((String) c.getClaim("sid")), otp);
+            return new AccessClaims(UUID.fromString(c.getSubject()), UUID.fromString((String) c.getClaim("sid")), otp,
+                    c.getExpirationTime().toInstant());
         });
+        claims.ifPresent(c -> verified.put(token, c));
+        return claims;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return b.isNegative() ? Duration.ZERO : (a.compareTo(b) < 0 ? a : b);
     }
 
     public Optional<UUID> verifyMfaChallenge(String token) {
