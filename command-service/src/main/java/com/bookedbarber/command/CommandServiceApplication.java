@@ -27,6 +27,11 @@ import com.bookedbarber.command.outbox.OutboxRelay;
 import com.bookedbarber.command.resources.AppointmentResource;
 import com.bookedbarber.command.resources.HealthResource;
 import com.bookedbarber.command.service.BookingService;
+import com.bookedbarber.command.service.AvailabilityService;
+import com.bookedbarber.command.service.CatalogCache;
+import com.bookedbarber.command.service.CatalogService;
+import com.bookedbarber.command.resources.LocationResource;
+import com.bookedbarber.command.resources.PublicBookingResource;
 import com.bookedbarber.platform.db.MigrationBundle;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
@@ -127,8 +132,14 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 new EmailRateLimit(limiter, rateLimits.isEnabled() ? rateLimits.getGroups().get("auth") : null));
         jersey.register(authResource);
         jersey.register(new MfaResource(mfaService, authService, tokens, authResource));
-        jersey.register(new AppointmentResource(
-                new BookingService(primary, clock, config.getLockTimeout().toJavaDuration())));
+        CatalogCache catalogCache = new CatalogCache(primary, config.getCatalogCacheTtl().toJavaDuration(), 10_000);
+        environment.metrics().gauge("catalog-cache.hit-ratio", () -> catalogCache::hitRate);
+        BookingService bookingService = new BookingService(primary, catalogCache, clock,
+                config.getLockTimeout().toJavaDuration());
+        AvailabilityService availabilityService = new AvailabilityService(primary, catalogCache, clock);
+        jersey.register(new AppointmentResource(bookingService));
+        jersey.register(new LocationResource(new CatalogService(primary, catalogCache), availabilityService));
+        jersey.register(new PublicBookingResource(availabilityService, bookingService));
         jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper()));
     }
 

@@ -59,6 +59,11 @@ public class CommandServiceConfiguration extends Configuration implements Databa
     @JsonProperty
     private Duration lockTimeout = Duration.seconds(2);
 
+    /** How long an instance may serve location settings, services and hours from its cache. */
+    @NotNull
+    @JsonProperty
+    private Duration catalogCacheTtl = Duration.seconds(30);
+
     /** The projection-lag health check fails beyond this. */
     @NotNull
     @JsonProperty
@@ -100,6 +105,10 @@ public class CommandServiceConfiguration extends Configuration implements Databa
 
     public Duration getLockTimeout() {
         return lockTimeout;
+    }
+
+    public Duration getCatalogCacheTtl() {
+        return catalogCacheTtl;
     }
 
     public Duration getMaxProjectionLag() {

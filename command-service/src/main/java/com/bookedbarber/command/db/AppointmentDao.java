@@ -52,6 +52,45 @@ public interface AppointmentDao {
             + "OR EXISTS (SELECT 1 FROM location_members m WHERE m.location_id = a.location_id AND m.user_id = :caller))")
     Optional<Appointment> findVisible(@Bind("id") UUID id, @Bind("caller") UUID callerId);
 
+    /** Locks the row for a state change; the caller's visibility is checked by the service. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE id = :id FOR UPDATE")
+    Optional<Appointment> lock(@Bind("id") UUID id);
+
+    /** Writes a changed appointment; 0 when its version moved on meanwhile. */
+    @SqlUpdate("UPDATE appointments SET barber_id = :barberId, start_time = :start, end_time = :end, "
+            + "blocked_until = :blockedUntil, status = :status, version = :version, updated_at = :updatedAt "
+            + "WHERE id = :id AND version = :version - 1")
+    int update(@Bind("id") UUID id, @Bind("barberId") UUID barberId, @Bind("start") OffsetDateTime start,
+               @Bind("end") OffsetDateTime end, @Bind("blockedUntil") OffsetDateTime blockedUntil,
+               @Bind("status") String status, @Bind("version") int version, @Bind("updatedAt") OffsetDateTime updatedAt);
+
+    default int update(Appointment a) {
+        return update(a.id(), a.barberId(), Timestamps.utc(a.start()), Timestamps.utc(a.end()),
+                Timestamps.utc(a.blockedUntil()), a.status().wireName(), a.version(), Timestamps.utc(a.updatedAt()));
+    }
+
+    /**
+     * A page in (start_time, id) order after the cursor, for one location (staff) or one client.
+     * Optional filters are NULL when absent; limit is one more than the page to detect a next page.
+     */
+    @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE "
+            + "(CAST(:locationId AS uuid) IS NULL OR location_id = :locationId) "
+            + "AND (CAST(:clientId AS uuid) IS NULL OR client_id = :clientId) "
+            + "AND (CAST(:barberId AS uuid) IS NULL OR barber_id = :barberId) "
+            + "AND (CAST(:status AS text) IS NULL OR status = :status) "
+            + "AND start_time >= :from AND start_time < :to "
+            + "AND (CAST(:afterStart AS timestamptz) IS NULL OR (start_time, id) > (:afterStart, :afterId)) "
+            + "ORDER BY start_time, id LIMIT :limit")
+    java.util.List<Appointment> page(@Bind("locationId") UUID locationId, @Bind("clientId") UUID clientId,
+                                     @Bind("barberId") UUID barberId, @Bind("status") String status,
+                                     @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to,
+                                     @Bind("afterStart") OffsetDateTime afterStart, @Bind("afterId") UUID afterId,
+                                     @Bind("limit") int limit);
+
+    @SqlUpdate("UPDATE appointments SET guest_name = :name, guest_email = :email, guest_phone = :phone WHERE id = :id")
+    void setGuest(@Bind("id") UUID id, @Bind("name") String name, @Bind("email") String email,
+                  @Bind("phone") String phone);
+
     final class AppointmentMapper implements RowMapper<Appointment> {
         @Override
         public Appointment map(ResultSet rs, StatementContext ctx) throws SQLException {

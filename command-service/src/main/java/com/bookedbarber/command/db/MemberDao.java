@@ -1,13 +1,27 @@
 package com.bookedbarber.command.db;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface MemberDao {
     /** The location's barbers in a stable order, so "any free barber" is deterministic. */
     @SqlQuery("SELECT user_id FROM location_members WHERE location_id = :locationId AND role = 'barber' "
             + "ORDER BY user_id")
     List<UUID> barberIds(@Bind("locationId") UUID locationId);
+
+    /** The caller's role at the location; empty for non-members (who must get 404). */
+    @SqlQuery("SELECT role FROM location_members WHERE location_id = :locationId AND user_id = :userId")
+    Optional<String> role(@Bind("locationId") UUID locationId, @Bind("userId") UUID userId);
+
+    /** Adds or changes a membership (one role per user and location). */
+    @SqlUpdate("INSERT INTO location_members (location_id, user_id, role, commission_rate) "
+            + "VALUES (:locationId, :userId, :role, :rate) ON CONFLICT (location_id, user_id) "
+            + "DO UPDATE SET role = EXCLUDED.role, commission_rate = EXCLUDED.commission_rate")
+    void upsert(@Bind("locationId") UUID locationId, @Bind("userId") UUID userId, @Bind("role") String role,
+                @Bind("rate") BigDecimal commissionRate);
 }

@@ -4,89 +4,234 @@ import com.bookedbarber.api.events.EventType;
 import com.bookedbarber.command.core.Appointment;
 import com.bookedbarber.command.core.AppointmentStatus;
 import com.bookedbarber.command.core.BookedAppointment;
+import com.bookedbarber.command.core.BookingRules;
 import com.bookedbarber.command.core.ConfirmationCodes;
 import com.bookedbarber.command.core.DomainException;
 import com.bookedbarber.command.core.EventFactory;
+import com.bookedbarber.command.core.Interval;
 import com.bookedbarber.command.core.Location;
 import com.bookedbarber.command.core.NewBooking;
 import com.bookedbarber.command.core.ServiceOffering;
 import com.bookedbarber.command.db.AppointmentDao;
-import com.bookedbarber.command.db.LocationDao;
 import com.bookedbarber.command.db.MemberDao;
 import com.bookedbarber.command.db.OutboxDao;
-import com.bookedbarber.command.db.ServiceOfferingDao;
+import com.bookedbarber.command.db.ScheduleDao;
 import com.bookedbarber.command.db.SqlStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Books chairs. Each command is one transaction that writes the appointment and its event to
- * the outbox together. Overlaps are decided by the database's exclusion constraint, never by a
- * check-then-insert.
+ * Books and changes appointments. Each command is one transaction that writes the appointment
+ * and its event to the outbox together. Overlaps are decided by the database's exclusion
+ * constraint, never by a check-then-insert; every transaction bounds its lock waits.
  */
 public final class BookingService {
     private static final String SLOT_SAVEPOINT = "slot";
 
+    /** A guest's contact details, kept on the appointment and never put into events. */
+    public record Guest(String name, String email, String phone) {
+    }
+
     private final Jdbi primary;
+    private final CatalogCache catalog;
     private final Clock clock;
     private final Duration lockTimeout;
 
-    public BookingService(Jdbi primary, Clock clock, Duration lockTimeout) {
+    public BookingService(Jdbi primary, CatalogCache catalog, Clock clock, Duration lockTimeout) {
         this.primary = primary;
+        this.catalog = catalog;
         this.clock = clock;
         this.lockTimeout = lockTimeout;
     }
 
     public BookedAppointment book(NewBooking booking) {
+        CatalogCache.Catalog shop = catalog.get(booking.locationId())
+                .orElseThrow(() -> DomainException.invalid("unknown_location", "No such location"));
+        return book(shop, booking, null);
+    }
+
+    public BookedAppointment bookAsGuest(String slug, NewBooking booking, Guest guest) {
+        CatalogCache.Catalog shop = catalog.bySlug(slug).orElseThrow(() -> DomainException.notFound("Location"));
+        return book(shop, new NewBooking(shop.location().id(), booking.serviceId(), booking.start(), booking.barberId(),
+                null, booking.notes()), guest);
+    }
+
+    private BookedAppointment book(CatalogCache.Catalog shop, NewBooking booking, Guest guest) {
+        Location location = shop.location();
+        ServiceOffering service = shop.service(booking.serviceId())
+                .orElseThrow(() -> DomainException.invalid("unknown_service", "The location has no such service"));
+        List<UUID> barbers = candidateBarbers(shop, booking.barberId());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        BookingRules rules = new BookingRules(location, now);
+        Instant start = booking.start();
         return inTransaction(h -> {
-            Location location = h.attach(LocationDao.class).find(booking.locationId())
-                    .orElseThrow(() -> DomainException.invalid("unknown_location", "No such location"));
-            ServiceOffering service = h.attach(ServiceOfferingDao.class)
-                    .find(booking.locationId(), booking.serviceId())
-                    .orElseThrow(() -> DomainException.invalid("unknown_service", "The location has no such service"));
-            List<UUID> barbers = candidateBarbers(h, booking);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            List<Interval> timeOff = timeOff(h, location.id(), start, start.plus(service.blockedDuration()));
+            DomainException firstViolation = null;
+            boolean anyEligible = false;
             for (UUID barber : barbers) {
+                Optional<DomainException> violation = rules.violation(start, service.blockedDuration(),
+                        shop.windowsOf(barber), timeOff.stream().filter(t -> t.barberId().equals(barber)).toList());
+                if (violation.isPresent()) {
+                    firstViolation = firstViolation == null ? violation.get() : firstViolation;
+                    continue;
+                }
+                anyEligible = true;
                 Appointment appointment = new Appointment(UUID.randomUUID(), location.id(), barber, service.id(),
-                        booking.clientId(), booking.start(), booking.start().plus(service.duration()),
-                        booking.start().plus(service.blockedDuration()), AppointmentStatus.CONFIRMED,
-                        service.priceCents(), location.currency(), booking.notes(), ConfirmationCodes.next(), 1,
-                        now, now);
+                        booking.clientId(), start, start.plus(service.duration()), start.plus(service.blockedDuration()),
+                        AppointmentStatus.CONFIRMED, service.priceCents(), location.currency(), booking.notes(),
+                        ConfirmationCodes.next(), 1, now, now);
                 if (tryInsert(h, appointment)) {
+                    if (guest != null) {
+                        h.attach(AppointmentDao.class).setGuest(appointment.id(), guest.name(), guest.email(), guest.phone());
+                    }
                     h.attach(OutboxDao.class).insert(EventFactory.appointment(
                             EventType.AppointmentBooked, appointment, location.timezone(), null, now));
                     return new BookedAppointment(appointment, location.timezone());
                 }
+            }
+            if (!anyEligible && firstViolation != null) {
+                throw firstViolation;
             }
             throw DomainException.conflict("slot_unavailable", "The requested time is not available");
         });
     }
 
     public BookedAppointment get(UUID id, UUID callerId) {
-        return primary.withHandle(h -> {
-            Appointment appointment = h.attach(AppointmentDao.class).findVisible(id, callerId)
+        Appointment appointment = primary.withExtension(AppointmentDao.class, dao -> dao.findVisible(id, callerId))
+                .orElseThrow(() -> DomainException.notFound("Appointment"));
+        return withZone(appointment);
+    }
+
+    /** One page: a location's appointments for its staff, or the caller's own without a location. */
+    public List<BookedAppointment> list(UUID callerId, UUID locationId, UUID barberId, String status, Instant from,
+                                        Instant to, Instant afterStart, UUID afterId, int limit) {
+        UUID clientFilter = null;
+        if (locationId == null) {
+            clientFilter = callerId;
+        } else if (primary.withExtension(MemberDao.class, dao -> dao.role(locationId, callerId)).isEmpty()) {
+            throw DomainException.notFound("Location");
+        }
+        UUID client = clientFilter;
+        return primary.withExtension(AppointmentDao.class, dao -> dao.page(locationId, client, barberId, status,
+                        from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
+                        afterStart == null ? null : afterStart.atOffset(ZoneOffset.UTC), afterId, limit))
+                .stream().map(this::withZone).toList();
+    }
+
+    public BookedAppointment reschedule(UUID id, UUID callerId, Instant start, UUID newBarber, Integer ifMatch) {
+        return change(id, callerId, ifMatch, false, AppointmentStatus.CONFIRMED, EventType.AppointmentRescheduled,
+                (h, shop, current, now) -> {
+                    UUID barber = newBarber == null ? current.barberId() : newBarber;
+                    if (!shop.barbers().contains(barber)) {
+                        throw DomainException.invalid("unknown_barber", "The location has no such barber");
+                    }
+                    ServiceOffering service = shop.service(current.serviceId())
+                            .orElseThrow(() -> DomainException.invalid("unknown_service", "The service no longer exists"));
+                    List<Interval> timeOff = timeOff(h, shop.location().id(), start, start.plus(service.blockedDuration()))
+                            .stream().filter(t -> t.barberId().equals(barber)).toList();
+                    new BookingRules(shop.location(), now).violation(start, service.blockedDuration(),
+                            shop.windowsOf(barber), timeOff).ifPresent(v -> {
+                                throw v;
+                            });
+                    return next(current, barber, start, start.plus(service.duration()),
+                            start.plus(service.blockedDuration()), AppointmentStatus.CONFIRMED, now);
+                });
+    }
+
+    public BookedAppointment cancel(UUID id, UUID callerId, Integer ifMatch) {
+        return transition(id, callerId, ifMatch, false, AppointmentStatus.CANCELLED, EventType.AppointmentCancelled);
+    }
+
+    public BookedAppointment complete(UUID id, UUID callerId, Integer ifMatch) {
+        return transition(id, callerId, ifMatch, true, AppointmentStatus.COMPLETED, EventType.AppointmentCompleted);
+    }
+
+    public BookedAppointment noShow(UUID id, UUID callerId, Integer ifMatch) {
+        return transition(id, callerId, ifMatch, true, AppointmentStatus.NO_SHOW, EventType.AppointmentNoShow);
+    }
+
+    private BookedAppointment transition(UUID id, UUID callerId, Integer ifMatch, boolean staffOnly,
+                                         AppointmentStatus target, EventType event) {
+        return change(id, callerId, ifMatch, staffOnly, target, event, (h, shop, current, now) -> next(current,
+                current.barberId(), current.start(), current.end(), current.blockedUntil(), target, now));
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        Appointment apply(Handle h, CatalogCache.Catalog shop, Appointment current, Instant now);
+    }
+
+    /**
+     * The shape of every state change: lock the row, check who may, check the version the
+     * client saw (If-Match) and the state machine, write the new version and its event.
+     */
+    private BookedAppointment change(UUID id, UUID callerId, Integer ifMatch, boolean staffOnly,
+                                     AppointmentStatus target, EventType event, Change change) {
+        return inTransaction(h -> {
+            Appointment current = h.attach(AppointmentDao.class).lock(id)
                     .orElseThrow(() -> DomainException.notFound("Appointment"));
-            Location location = h.attach(LocationDao.class).find(appointment.locationId()).orElseThrow();
-            return new BookedAppointment(appointment, location.timezone());
+            boolean staff = h.attach(MemberDao.class).role(current.locationId(), callerId).isPresent();
+            if (!staff && !callerId.equals(current.clientId())) {
+                throw DomainException.notFound("Appointment");
+            }
+            if (staffOnly && !staff) {
+                throw DomainException.forbidden("forbidden", "Only the location's staff may do this");
+            }
+            if (ifMatch != null && ifMatch != current.version()) {
+                throw DomainException.conflict("stale_version",
+                        "The appointment changed (version " + current.version() + "); reload and retry");
+            }
+            boolean allowed = target == AppointmentStatus.CONFIRMED
+                    ? current.status() == AppointmentStatus.CONFIRMED : current.status().canBecome(target);
+            if (!allowed) {
+                throw DomainException.conflict("illegal_transition",
+                        "An appointment that is " + current.status().wireName() + " cannot become " + target.wireName());
+            }
+            CatalogCache.Catalog shop = catalog.get(current.locationId()).orElseThrow();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Appointment next = change.apply(h, shop, current, now);
+            if (h.attach(AppointmentDao.class).update(next) != 1) {
+                throw DomainException.conflict("stale_version", "The appointment changed meanwhile; reload and retry");
+            }
+            h.attach(OutboxDao.class).insert(EventFactory.appointment(event, next, shop.location().timezone(),
+                    event == EventType.AppointmentRescheduled ? current : null, now));
+            return new BookedAppointment(next, shop.location().timezone());
         });
     }
 
-    private static List<UUID> candidateBarbers(Handle h, NewBooking booking) {
-        List<UUID> barbers = h.attach(MemberDao.class).barberIds(booking.locationId());
-        if (booking.barberId() == null) {
-            return barbers;
+    private static Appointment next(Appointment a, UUID barber, Instant start, Instant end, Instant blockedUntil,
+                                    AppointmentStatus status, Instant now) {
+        return new Appointment(a.id(), a.locationId(), barber, a.serviceId(), a.clientId(), start, end, blockedUntil,
+                status, a.priceCents(), a.currency(), a.notes(), a.confirmationCode(), a.version() + 1, a.createdAt(), now);
+    }
+
+    private BookedAppointment withZone(Appointment appointment) {
+        return new BookedAppointment(appointment, catalog.get(appointment.locationId()).orElseThrow()
+                .location().timezone());
+    }
+
+    private static List<UUID> candidateBarbers(CatalogCache.Catalog shop, UUID requested) {
+        if (requested == null) {
+            return shop.barbers();
         }
-        if (!barbers.contains(booking.barberId())) {
+        if (!shop.barbers().contains(requested)) {
             throw DomainException.invalid("unknown_barber", "The location has no such barber");
         }
-        return List.of(booking.barberId());
+        return List.of(requested);
+    }
+
+    private static List<Interval> timeOff(Handle h, UUID locationId, Instant from, Instant to) {
+        return h.attach(ScheduleDao.class).timeOff(locationId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
     }
 
     /** Inserts under a savepoint; false when the barber's chair is taken (exclusion violation). */
@@ -113,8 +258,12 @@ public final class BookingService {
                 return work.withHandle(h);
             });
         } catch (JdbiException e) {
-            if (SqlStates.LOCK_NOT_AVAILABLE.equals(SqlStates.of(e))) {
-                throw DomainException.unavailable("busy", "The chair is being booked by someone else; retry shortly");
+            String state = SqlStates.of(e);
+            if (SqlStates.LOCK_NOT_AVAILABLE.equals(state)) {
+                throw DomainException.unavailable("busy", "The appointment is being changed by someone else; retry shortly");
+            }
+            if (SqlStates.EXCLUSION_VIOLATION.equals(state)) {
+                throw DomainException.conflict("slot_unavailable", "The requested time is not available");
             }
             throw e;
         }

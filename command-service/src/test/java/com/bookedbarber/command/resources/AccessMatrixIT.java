@@ -66,7 +66,8 @@ class AccessMatrixIT {
             }
             callers.put(r, session.api());
         }
-        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
+        Instant start = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(3).atTime(10, 0)
+                .atZone(java.time.ZoneId.of("Europe/London")).toInstant();
         var booked = callers.get(Relation.CLIENT).post("/api/v2/appointments", Map.of(
                 "location_id", shop.locationId().toString(), "service_id", shop.serviceId().toString(),
                 "start", start.toString()));

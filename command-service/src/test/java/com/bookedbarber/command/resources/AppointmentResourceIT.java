@@ -231,8 +231,10 @@ class AppointmentResourceIT {
         return body;
     }
 
+    /** 10:00 in the shop's zone, some days ahead: inside its hours whatever the time of the test run. */
     static Instant nextSlot(int daysAhead) {
-        return Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(daysAhead));
+        java.time.ZoneId zone = java.time.ZoneId.of("America/New_York");
+        return java.time.LocalDate.now(zone).plusDays(daysAhead).atTime(10, 0).atZone(zone).toInstant();
     }
 
     static Map<String, Object> booking(Instant start, UUID barber) {
