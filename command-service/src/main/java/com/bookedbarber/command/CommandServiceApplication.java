@@ -24,6 +24,7 @@ import com.bookedbarber.command.filter.ApiFilterFeature;
 import com.bookedbarber.command.health.OutboxBacklogHealthCheck;
 import com.bookedbarber.command.health.ProjectionLagHealthCheck;
 import com.bookedbarber.command.outbox.OutboxRelay;
+import com.bookedbarber.command.idempotency.IdempotencyCleaner;
 import com.bookedbarber.command.resources.AppointmentResource;
 import com.bookedbarber.command.resources.HealthResource;
 import com.bookedbarber.command.service.BookingService;
@@ -120,7 +121,10 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 .setRealm("bookedbarber")
                 .buildAuthFilter()));
         jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
-        jersey.register(new ApiFilterFeature(environment.metrics(), csrf, config.getMaxBodyBytes(), rateLimits, limiter));
+        jersey.register(new ApiFilterFeature(environment.metrics(), csrf, config.getMaxBodyBytes(), rateLimits, limiter,
+                primary, clock));
+        environment.lifecycle().manage(new IdempotencyCleaner(primary,
+                config.getIdempotencyRetention().toJavaDuration(), clock));
         jersey.register(new DomainExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new ViolationExceptionMapper());

@@ -64,6 +64,11 @@ public class CommandServiceConfiguration extends Configuration implements Databa
     @JsonProperty
     private Duration catalogCacheTtl = Duration.seconds(30);
 
+    /** Idempotency keys are kept this long (the contract promises at least 24 h). */
+    @NotNull
+    @JsonProperty
+    private Duration idempotencyRetention = Duration.hours(24);
+
     /** The projection-lag health check fails beyond this. */
     @NotNull
     @JsonProperty
@@ -105,6 +110,15 @@ public class CommandServiceConfiguration extends Configuration implements Databa
 
     public Duration getLockTimeout() {
         return lockTimeout;
+    }
+
+    public Duration getIdempotencyRetention() {
+        return idempotencyRetention;
+    }
+
+    @jakarta.validation.constraints.AssertTrue(message = "idempotencyRetention must be at least 24 hours")
+    boolean isIdempotencyRetentionLongEnough() {
+        return idempotencyRetention.toHours() >= 24;
     }
 
     public Duration getCatalogCacheTtl() {

@@ -33,19 +33,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EndToEndIT {
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
-    static final TestKafka KAFKA = startKafka();
+    static final TestKafka KAFKA = TestKafka.shared();
     static final DropwizardAppExtension<CommandServiceConfiguration> API = SystemUnderTest.commandService(DB, KAFKA);
     static final DropwizardAppExtension<ProjectionWorkerConfiguration> WORKER = SystemUnderTest.projectionWorker(DB, KAFKA);
     static ApiClient api;
     static ApiClient client;
 
-    static TestKafka startKafka() {
-        try {
-            return TestKafka.startForJvm(3);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeAll
     static void client() {

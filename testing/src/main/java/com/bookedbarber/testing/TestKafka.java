@@ -46,17 +46,29 @@ public final class TestKafka implements AutoCloseable {
         return kafka;
     }
 
-    /** As {@link #start(int)}, stopped when the test JVM exits (after every app using it stopped). */
-    public static TestKafka startForJvm(int partitions) throws Exception {
-        TestKafka kafka = start(partitions);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    private static TestKafka shared;
+
+    /**
+     * One broker for all full-stack test classes of a JVM (3 partitions per topic), stopped when
+     * the JVM exits, after every app using it. Tests must only look at their own aggregates.
+     */
+    public static synchronized TestKafka shared() {
+        if (shared == null) {
             try {
-                kafka.close();
-            } catch (Exception ignored) {
-                // the JVM is exiting
+                shared = start(3);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the test Kafka cluster", e);
             }
-        }));
-        return kafka;
+            TestKafka kafka = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    kafka.close();
+                } catch (Exception ignored) {
+                    // the JVM is exiting
+                }
+            }));
+        }
+        return shared;
     }
 
     public String bootstrapServers() {

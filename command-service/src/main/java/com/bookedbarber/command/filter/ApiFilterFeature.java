@@ -6,7 +6,12 @@ import com.bookedbarber.command.ratelimit.RateLimitConfiguration;
 import com.bookedbarber.command.ratelimit.RateLimitFilter;
 import com.bookedbarber.command.ratelimit.RateLimited;
 import com.bookedbarber.command.ratelimit.RateLimiter;
+import com.bookedbarber.command.idempotency.Idempotent;
+import com.bookedbarber.command.idempotency.IdempotencyFilter;
 import com.codahale.metrics.MetricRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -23,7 +28,7 @@ import java.util.Arrays;
  * Binds filters to resource methods one by one instead of one global stack: each method gets
  * exactly what it needs (request id and security headers for every API method, body limits
  * where there is a body, CSRF where a cookie can authenticate, the rate limit of its group, MFA
- * where annotated), and {@link Unfiltered} methods get none. Authentication itself is bound by
+ * and idempotency keys where annotated), and {@link Unfiltered} methods get none. Authentication itself is bound by
  * Dropwizard's AuthDynamicFeature to methods taking {@code @Auth}.
  */
 public final class ApiFilterFeature implements DynamicFeature {
@@ -35,9 +40,11 @@ public final class ApiFilterFeature implements DynamicFeature {
     private final MetricRegistry metrics;
     private final RateLimitConfiguration rateLimits;
     private final RateLimiter limiter;
+    private final IdempotencyFilter idempotent;
+    private final IdempotencyFilter idempotentRequired;
 
     public ApiFilterFeature(MetricRegistry metrics, CsrfTokens csrfTokens, long maxBodyBytes,
-                            RateLimitConfiguration rateLimits, RateLimiter limiter) {
+                            RateLimitConfiguration rateLimits, RateLimiter limiter, Jdbi primary, Clock clock) {
         this.metrics = metrics;
         this.requestId = new RequestIdFilter(metrics);
         this.securityHeaders = new SecurityHeadersFilter(metrics);
@@ -46,6 +53,8 @@ public final class ApiFilterFeature implements DynamicFeature {
         this.mfaRequired = new MfaRequiredFilter(metrics);
         this.rateLimits = rateLimits;
         this.limiter = limiter;
+        this.idempotent = new IdempotencyFilter(metrics, primary, false, clock, Duration.ofMinutes(1));
+        this.idempotentRequired = new IdempotencyFilter(metrics, primary, true, clock, Duration.ofMinutes(1));
     }
 
     @Override
@@ -66,6 +75,11 @@ public final class ApiFilterFeature implements DynamicFeature {
         }
         if (method.isAnnotationPresent(MfaRequired.class) || type.isAnnotationPresent(MfaRequired.class)) {
             context.register(mfaRequired, Priorities.AUTHORIZATION + 10);
+        }
+        Idempotent idempotency = method.getAnnotation(Idempotent.class);
+        if (idempotency != null) {
+            // after authentication and rate limits, so the key is scoped to the caller
+            context.register(idempotency.required() ? idempotentRequired : idempotent, Priorities.USER);
         }
         RateLimited group = method.isAnnotationPresent(RateLimited.class) ? method.getAnnotation(RateLimited.class)
                 : type.getAnnotation(RateLimited.class);

@@ -12,6 +12,7 @@ import com.bookedbarber.command.core.NewBooking;
 import com.bookedbarber.command.core.StartTimes;
 import com.bookedbarber.command.ratelimit.RateLimited;
 import com.bookedbarber.command.service.BookingService;
+import com.bookedbarber.command.idempotency.Idempotent;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
@@ -48,6 +49,7 @@ public final class AppointmentResource {
     }
 
     @POST
+    @Idempotent
     @Timed
     public Response create(@Auth Caller caller, @NotNull @Valid CreateAppointmentRequest request,
                            @Context UriInfo uri) {

@@ -14,6 +14,7 @@ import com.bookedbarber.command.core.DomainException;
 import com.bookedbarber.command.ratelimit.EmailRateLimit;
 import com.bookedbarber.command.db.UserDao;
 import com.bookedbarber.command.service.AuthService;
+import com.bookedbarber.command.idempotency.Idempotent;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
@@ -57,6 +58,7 @@ public final class AuthResource {
 
     @POST
     @Path("register")
+    @Idempotent
     @Timed
     public Response register(@NotNull @Valid RegisterRequest request) {
         emailLimit.check(request.email());

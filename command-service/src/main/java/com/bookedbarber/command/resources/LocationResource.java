@@ -21,6 +21,7 @@ import com.bookedbarber.command.ratelimit.RateLimited;
 import com.bookedbarber.command.service.AvailabilityService;
 import com.bookedbarber.command.service.CatalogCache;
 import com.bookedbarber.command.service.CatalogService;
+import com.bookedbarber.command.idempotency.Idempotent;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
@@ -56,6 +57,7 @@ public final class LocationResource {
     }
 
     @POST
+    @Idempotent
     @Timed
     public Response create(@Auth Caller caller, @NotNull @Valid CreateLocationRequest request) {
         ZoneId zone;
@@ -86,6 +88,7 @@ public final class LocationResource {
     @POST
     @Path("{id}/members")
     @MfaRequired
+    @Idempotent
     @Timed
     public Response addMember(@Auth Caller caller, @PathParam("id") UUID id, @NotNull @Valid AddMemberRequest request) {
         UUID userId = catalog.addMember(id, caller.userId(), request.email(), request.role(), request.commissionRate());
@@ -95,6 +98,7 @@ public final class LocationResource {
 
     @POST
     @Path("{id}/services")
+    @Idempotent
     @Timed
     public Response addService(@Auth Caller caller, @PathParam("id") UUID id, @NotNull @Valid CreateServiceRequest request) {
         ServiceOffering service = catalog.addService(id, caller.userId(), request.name(), request.durationMinutes(),
@@ -123,6 +127,7 @@ public final class LocationResource {
 
     @POST
     @Path("{id}/barbers/{barberId}/time-off")
+    @Idempotent
     @Timed
     public Response addTimeOff(@Auth Caller caller, @PathParam("id") UUID id, @PathParam("barberId") UUID barberId,
                                @NotNull @Valid TimeOffRequest request) {

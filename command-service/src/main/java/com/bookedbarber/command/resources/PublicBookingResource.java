@@ -7,6 +7,7 @@ import com.bookedbarber.command.core.StartTimes;
 import com.bookedbarber.command.ratelimit.RateLimited;
 import com.bookedbarber.command.service.AvailabilityService;
 import com.bookedbarber.command.service.BookingService;
+import com.bookedbarber.command.idempotency.Idempotent;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,6 +48,7 @@ public final class PublicBookingResource {
     /** The answer is the appointment with its unguessable confirmation_code; guests' contacts stay private. */
     @POST
     @Path("bookings")
+    @Idempotent
     @Timed
     public Response book(@PathParam("slug") String slug, @NotNull @Valid GuestBookingRequest request) {
         var guest = request.guest();

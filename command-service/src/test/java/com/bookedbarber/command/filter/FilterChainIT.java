@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class FilterChainIT {
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
-    static final TestKafka KAFKA = startKafka();
+    static final TestKafka KAFKA = TestKafka.shared();
     static final DropwizardAppExtension<CommandServiceConfiguration> APP = new DropwizardAppExtension<>(
             CommandServiceApplication.class, ResourceHelpers.resourceFilePath("test-command-service.yml"),
             ConfigOverride.config("database.url", DB.jdbcUrl()),
@@ -32,13 +32,6 @@ class FilterChainIT {
     static ApiClient api;
     static ApiClient.Session session;
 
-    static TestKafka startKafka() {
-        try {
-            return TestKafka.startForJvm(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeAll
     static void client() {

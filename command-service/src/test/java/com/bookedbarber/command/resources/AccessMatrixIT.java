@@ -28,16 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccessMatrixIT {
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
-    static final TestKafka KAFKA = startKafka();
+    static final TestKafka KAFKA = TestKafka.shared();
     static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(DB, KAFKA);
 
-    static TestKafka startKafka() {
-        try {
-            return TestKafka.startForJvm(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Who is asking, relative to the shop that owns the resource. */
     enum Relation { ANONYMOUS, STRANGER, CLIENT, OWNER, MANAGER, BARBER, RECEPTIONIST, OTHER_TENANT_OWNER }

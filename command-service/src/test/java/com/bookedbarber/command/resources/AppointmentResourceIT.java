@@ -39,20 +39,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AppointmentResourceIT {
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
-    static final TestKafka KAFKA = startKafka();
+    static final TestKafka KAFKA = TestKafka.shared();
     static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(DB, KAFKA);
     static final ObjectMapper JSON = new ObjectMapper();
     static ShopFixture shop;
     static ApiClient api;
     static ApiClient client;
 
-    static TestKafka startKafka() {
-        try {
-            return TestKafka.startForJvm(3);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeAll
     static void createShop() {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BookingDomainIT {
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
-    static final TestKafka KAFKA = startKafka();
+    static final TestKafka KAFKA = TestKafka.shared();
     static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(DB, KAFKA);
     static final ObjectMapper JSON = new ObjectMapper();
     static final ZoneId ZONE = ZoneId.of("America/Chicago");
@@ -50,13 +50,6 @@ class BookingDomainIT {
     /** A Tuesday 2 to 8 days ahead: with up to 3 weeks added still inside the 30-day max advance. */
     static LocalDate day;
 
-    static TestKafka startKafka() {
-        try {
-            return TestKafka.startForJvm(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeAll
     static void shopThroughTheApi() {

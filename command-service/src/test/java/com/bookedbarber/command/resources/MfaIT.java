@@ -22,18 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MfaIT {
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
-    static final TestKafka KAFKA = startKafka();
+    static final TestKafka KAFKA = TestKafka.shared();
     static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(DB, KAFKA);
     static final String PASSWORD = "correct horse battery staple";
     static ApiClient api;
 
-    static TestKafka startKafka() {
-        try {
-            return TestKafka.startForJvm(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeAll
     static void client() {
