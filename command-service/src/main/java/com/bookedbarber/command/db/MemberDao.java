@@ -18,6 +18,15 @@ public interface MemberDao {
     @SqlQuery("SELECT role FROM location_members WHERE location_id = :locationId AND user_id = :userId")
     Optional<String> role(@Bind("locationId") UUID locationId, @Bind("userId") UUID userId);
 
+    /**
+     * Serialises bookings of one barber's chair: concurrent inserts that conflict on the exclusion
+     * constraint would otherwise each wait for the other (a deadlock). Other barbers are not
+     * blocked, nor are foreign-key checks (NO KEY UPDATE does not conflict with KEY SHARE).
+     */
+    @SqlQuery("SELECT true FROM location_members WHERE location_id = :locationId AND user_id = :barberId "
+            + "FOR NO KEY UPDATE")
+    Optional<Boolean> lockChair(@Bind("locationId") UUID locationId, @Bind("barberId") UUID barberId);
+
     /** Adds or changes a membership (one role per user and location). */
     @SqlUpdate("INSERT INTO location_members (location_id, user_id, role, commission_rate) "
             + "VALUES (:locationId, :userId, :role, :rate) ON CONFLICT (location_id, user_id) "

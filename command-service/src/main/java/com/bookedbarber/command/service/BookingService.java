@@ -200,6 +200,9 @@ public final class BookingService {
             CatalogCache.Catalog shop = catalog.get(current.locationId()).orElseThrow();
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Appointment next = change.apply(h, shop, current, now);
+            if (next.status() == AppointmentStatus.CONFIRMED) {
+                h.attach(MemberDao.class).lockChair(next.locationId(), next.barberId());
+            }
             if (h.attach(AppointmentDao.class).update(next) != 1) {
                 throw DomainException.conflict("stale_version", "The appointment changed meanwhile; reload and retry");
             }
@@ -236,6 +239,7 @@ public final class BookingService {
 
     /** Inserts under a savepoint; false when the barber's chair is taken (exclusion violation). */
     private static boolean tryInsert(Handle h, Appointment appointment) {
+        h.attach(MemberDao.class).lockChair(appointment.locationId(), appointment.barberId());
         h.savepoint(SLOT_SAVEPOINT);
         try {
             h.attach(AppointmentDao.class).insert(appointment);
@@ -259,7 +263,7 @@ public final class BookingService {
             });
         } catch (JdbiException e) {
             String state = SqlStates.of(e);
-            if (SqlStates.LOCK_NOT_AVAILABLE.equals(state)) {
+            if (SqlStates.LOCK_NOT_AVAILABLE.equals(state) || SqlStates.DEADLOCK.equals(state)) {
                 throw DomainException.unavailable("busy", "The appointment is being changed by someone else; retry shortly");
             }
             if (SqlStates.EXCLUSION_VIOLATION.equals(state)) {
