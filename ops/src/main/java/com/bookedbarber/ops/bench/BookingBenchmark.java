@@ -1,0 +1,293 @@
+package com.bookedbarber.ops.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Booking create through HTTP against the same insert + outbox transaction over raw JDBC (the
+ * durable-write limit of this database on this disk), at 8, 32 and 64 concurrent clients, in
+ * one run; then HTTP open-loop at half the best HTTP rate (latency from the intended start, so
+ * coordinated omission is corrected), and availability reads. One request in ten re-books a
+ * taken slot, so conflicts (409) are part of the load.
+ */
+public final class BookingBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BARBERS = 48;
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
+
+    private final String api = System.getProperty("api", "http://127.0.0.1:8080");
+    private final String db = System.getProperty("db", "jdbc:postgresql://localhost:15432/postgres?user=postgres");
+    private final int seconds = Integer.getInteger("seconds", 10);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(8)).build();
+
+    record Result(String scenario, int clients, double perSecond, Histogram latency, long conflicts, long errors) {
+    }
+
+    record Shop(UUID location, UUID service, List<UUID> barbers) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        new BookingBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        Shop httpShop = seed("bench-http");
+        Shop jdbcShop = seed("bench-jdbc");
+        String token = register();
+        List<Result> results = new ArrayList<>();
+        AtomicLong httpSlots = new AtomicLong();
+        AtomicLong jdbcSlots = new AtomicLong();
+        // warm-up, not reported
+        closedLoop("warm-up", 8, 3, () -> bookHttp(httpShop, token, httpSlots));
+        closedLoop("warm-up", 8, 3, () -> bookJdbc(jdbcShop, jdbcSlots));
+        double bestHttp = 0;
+        for (int clients : new int[] {8, 32, 64}) {
+            results.add(closedLoop("booking create, raw JDBC", clients, seconds, () -> bookJdbc(jdbcShop, jdbcSlots)));
+            Result viaHttp = closedLoop("booking create, HTTP", clients, seconds, () -> bookHttp(httpShop, token, httpSlots));
+            results.add(viaHttp);
+            bestHttp = Math.max(bestHttp, viaHttp.perSecond());
+        }
+        results.add(openLoop("booking create, HTTP open loop at half the best rate", bestHttp / 2, seconds,
+                () -> bookHttp(httpShop, token, httpSlots)));
+        results.add(closedLoop("availability, HTTP", 8, seconds, () -> availability(httpShop, token)));
+        print(results);
+    }
+
+    /** 0 ok, 1 conflict (expected 409), 2 error. */
+    interface Call {
+        int call() throws Exception;
+    }
+
+    private Result closedLoop(String scenario, int clients, int durationSeconds, Call call) throws Exception {
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        Recorder recorder = new Recorder(3);
+        AtomicLong done = new AtomicLong();
+        AtomicLong conflicts = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    int outcome = safely(call);
+                    recorder.recordValue(System.nanoTime() - start);
+                    done.incrementAndGet();
+                    if (outcome == 1) {
+                        conflicts.incrementAndGet();
+                    } else if (outcome == 2) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        histogram.add(recorder.getIntervalHistogram());
+        return new Result(scenario, clients, done.get() / (double) durationSeconds, histogram, conflicts.get(), errors.get());
+    }
+
+    private Result openLoop(String scenario, double rate, int durationSeconds, Call call) throws Exception {
+        Recorder recorder = new Recorder(3);
+        AtomicLong conflicts = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long intervalNanos = (long) (1e9 / rate);
+        long total = (long) (rate * durationSeconds);
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        long begin = System.nanoTime();
+        List<Future<?>> calls = new ArrayList<>();
+        for (long i = 0; i < total; i++) {
+            long intended = begin + i * intervalNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            calls.add(pool.submit(() -> {
+                int outcome = safely(call);
+                recorder.recordValue(System.nanoTime() - intended);
+                if (outcome == 1) {
+                    conflicts.incrementAndGet();
+                } else if (outcome == 2) {
+                    errors.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : calls) {
+            f.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        return new Result(String.format("%s (%.0f/s)", scenario, rate), 64, total / elapsed,
+                recorder.getIntervalHistogram(), conflicts.get(), errors.get());
+    }
+
+    private static int safely(Call call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            return 2;
+        }
+    }
+
+    /** The k-th booking: a new (barber, slot), except every tenth re-uses an earlier one. */
+    private static Instant[] slot(Shop shop, AtomicLong counter, int[] barberIndex) {
+        long k = counter.getAndIncrement();
+        long slotNumber = k % 10 == 9 && k > 10 ? k - 5 : k;
+        barberIndex[0] = (int) (slotNumber % shop.barbers().size());
+        Instant start = BASE.plus(Duration.ofMinutes(30 * (slotNumber / shop.barbers().size())));
+        return new Instant[] {start, start.plus(Duration.ofMinutes(30))};
+    }
+
+    private int bookHttp(Shop shop, String token, AtomicLong counter) throws Exception {
+        int[] barber = new int[1];
+        Instant[] slot = slot(shop, counter, barber);
+        String body = JSON.writeValueAsString(Map.of("location_id", shop.location().toString(),
+                "service_id", shop.service().toString(), "barber_id", shop.barbers().get(barber[0]).toString(),
+                "start", slot[0].toString()));
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v2/appointments"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 201 ? 0 : response.statusCode() == 409 ? 1 : 2;
+    }
+
+    private final ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+        try {
+            Connection c = DriverManager.getConnection(db);
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /** The same durable work as a booking: appointment + outbox row, one transaction. */
+    private int bookJdbc(Shop shop, AtomicLong counter) throws Exception {
+        int[] barber = new int[1];
+        Instant[] slot = slot(shop, counter, barber);
+        Connection c = connections.get();
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO appointments (id, location_id, barber_id, "
+                + "service_id, start_time, end_time, blocked_until, status, price_cents, currency, confirmation_code, "
+                + "version) VALUES (?, ?, ?, ?, ?, ?, ?, 'confirmed', 3000, 'USD', ?, 1)");
+             PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (event_id, topic, aggregate_id, "
+                     + "aggregate_version, event_type, location_id, occurred_at, envelope) VALUES (?, 'bench', ?, 1, "
+                     + "'AppointmentBooked', ?, now(), ?)")) {
+            insert.setObject(1, id);
+            insert.setObject(2, shop.location());
+            insert.setObject(3, shop.barbers().get(barber[0]));
+            insert.setObject(4, shop.service());
+            insert.setObject(5, slot[0].atOffset(ZoneOffset.UTC));
+            insert.setObject(6, slot[1].atOffset(ZoneOffset.UTC));
+            insert.setObject(7, slot[1].atOffset(ZoneOffset.UTC));
+            insert.setString(8, UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase());
+            insert.executeUpdate();
+            outbox.setObject(1, UUID.randomUUID());
+            outbox.setObject(2, id);
+            outbox.setObject(3, shop.location());
+            outbox.setString(4, "{\"event_type\":\"AppointmentBooked\",\"bench\":true}");
+            outbox.executeUpdate();
+            c.commit();
+            return 0;
+        } catch (SQLException e) {
+            c.rollback();
+            return "23P01".equals(e.getSQLState()) ? 1 : 2;
+        }
+    }
+
+    private int availability(Shop shop, String token) throws Exception {
+        LocalDate date = LocalDate.ofInstant(BASE, ZoneOffset.UTC).plusDays((long) (Math.random() * 20));
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v2/locations/"
+                        + shop.location() + "/availability?date=" + date + "&service_id=" + shop.service()))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200 ? 0 : 2;
+    }
+
+    /** A location with 48 barbers working around the clock, seeded over JDBC (fast, repeatable). */
+    private Shop seed(String name) throws SQLException {
+        UUID location = UUID.randomUUID();
+        UUID service = UUID.randomUUID();
+        List<UUID> barbers = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db)) {
+            exec(c, "INSERT INTO locations (id, name, slug, timezone, currency, min_lead_minutes, max_advance_days, "
+                    + "slot_minutes) VALUES (?, ?, ?, 'UTC', 'USD', 0, 730, 30)", location, name, name + "-" + location);
+            exec(c, "INSERT INTO services (id, location_id, name, duration_minutes, price_cents, buffer_minutes) "
+                    + "VALUES (?, ?, 'Cut', 30, 3000, 0)", service, location);
+            for (int i = 0; i < BARBERS; i++) {
+                UUID barber = UUID.randomUUID();
+                barbers.add(barber);
+                exec(c, "INSERT INTO users (id, email, name) VALUES (?, ?, ?)", barber, barber + "@bench.test", "B" + i);
+                exec(c, "INSERT INTO location_members (location_id, user_id, role) VALUES (?, ?, 'barber')", location, barber);
+                for (int day = 1; day <= 7; day++) {
+                    exec(c, "INSERT INTO barber_hours (location_id, barber_id, day_of_week, start_local, end_local) "
+                            + "VALUES (?, ?, ?, '00:00', '23:59')", location, barber, day);
+                }
+            }
+        }
+        barbers.sort(null);
+        return new Shop(location, service, barbers);
+    }
+
+    private String register() throws Exception {
+        String body = JSON.writeValueAsString(Map.of("email", "bench-" + UUID.randomUUID() + "@bench.test",
+                "password", "benchmark client password", "name", "Bench"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v2/auth/register"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private static void exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static void print(List<Result> results) {
+        StringBuilder out = new StringBuilder("| scenario | clients | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | 409 | errors |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Result r : results) {
+            Histogram h = r.latency();
+            out.append(String.format("| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n", r.scenario(), r.clients(),
+                    r.perSecond(), h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
+                    h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6, r.conflicts(), r.errors()));
+        }
+        out.append("\nHTTP / raw JDBC throughput: ");
+        for (int i = 0; i + 1 < results.size() && results.get(i).scenario().contains("JDBC"); i += 2) {
+            out.append(String.format("%d clients %.0f%%; ", results.get(i).clients(),
+                    100 * results.get(i + 1).perSecond() / results.get(i).perSecond()));
+        }
+        System.out.println(out);
+    }
+}
