@@ -10,8 +10,10 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Where a service fits in a barber's day, all in the location's wall time and DST-correct:
@@ -61,7 +63,10 @@ public final class BookingRules {
         ZoneId zone = location.timezone();
         int grid = location.slotMinutes();
         List<Slot> slots = new ArrayList<>();
+        // each candidate is checked only against its own barber's busy time
+        Map<UUID, List<Interval>> busyByBarber = busy.stream().collect(Collectors.groupingBy(Interval::barberId));
         for (UUID barber : barbers) {
+            List<Interval> barberBusy = busyByBarber.getOrDefault(barber, List.of());
             for (WorkingWindow w : windows) {
                 if (!w.barberId().equals(barber) || w.dayOfWeek() != date.getDayOfWeek().getValue()) {
                     continue;
@@ -78,7 +83,7 @@ public final class BookingRules {
                         if (start.isBefore(windowStart) || end.isAfter(windowEnd) || !bookableAt(start)) {
                             continue;
                         }
-                        if (busy.stream().noneMatch(b -> b.barberId().equals(barber) && b.overlaps(start, end))) {
+                        if (barberBusy.stream().noneMatch(b -> b.overlaps(start, end))) {
                             slots.add(new Slot(start, local, barber));
                         }
                     }

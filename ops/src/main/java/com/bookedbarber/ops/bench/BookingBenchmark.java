@@ -1,5 +1,6 @@
 package com.bookedbarber.ops.bench;
 
+import com.bookedbarber.api.events.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,13 +64,23 @@ public final class BookingBenchmark {
         AtomicLong jdbcSlots = new AtomicLong();
         // warm-up, not reported
         closedLoop("warm-up", 8, 3, () -> bookHttp(httpShop, token, httpSlots));
-        closedLoop("warm-up", 8, 3, () -> bookJdbc(jdbcShop, jdbcSlots));
+        boolean jdbc = !Boolean.getBoolean("httpOnly");
+        if (jdbc) {
+            closedLoop("warm-up", 8, 3, () -> bookJdbc(jdbcShop, jdbcSlots));
+        }
         double bestHttp = 0;
-        for (int clients : new int[] {8, 32, 64}) {
-            results.add(closedLoop("booking create, raw JDBC", clients, seconds, () -> bookJdbc(jdbcShop, jdbcSlots)));
+        for (String level : System.getProperty("levels", "8,32,64").split(",")) {
+            int clients = Integer.parseInt(level.trim());
+            if (jdbc) {
+                results.add(closedLoop("booking create, raw JDBC", clients, seconds, () -> bookJdbc(jdbcShop, jdbcSlots)));
+            }
             Result viaHttp = closedLoop("booking create, HTTP", clients, seconds, () -> bookHttp(httpShop, token, httpSlots));
             results.add(viaHttp);
             bestHttp = Math.max(bestHttp, viaHttp.perSecond());
+        }
+        if (Boolean.getBoolean("httpOnly")) {
+            print(results);
+            return;
         }
         results.add(openLoop("booking create, HTTP open loop at half the best rate", bestHttp / 2, seconds,
                 () -> bookHttp(httpShop, token, httpSlots)));
@@ -199,7 +210,7 @@ public final class BookingBenchmark {
                 + "service_id, start_time, end_time, blocked_until, status, price_cents, currency, confirmation_code, "
                 + "version) VALUES (?, ?, ?, ?, ?, ?, ?, 'confirmed', 3000, 'USD', ?, 1)");
              PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (event_id, topic, aggregate_id, "
-                     + "aggregate_version, event_type, location_id, occurred_at, envelope) VALUES (?, 'bench', ?, 1, "
+                     + "aggregate_version, event_type, location_id, occurred_at, envelope) VALUES (?, ?, ?, 1, "
                      + "'AppointmentBooked', ?, now(), ?)")) {
             insert.setObject(1, id);
             insert.setObject(2, shop.location());
@@ -211,9 +222,10 @@ public final class BookingBenchmark {
             insert.setString(8, UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase());
             insert.executeUpdate();
             outbox.setObject(1, UUID.randomUUID());
-            outbox.setObject(2, id);
-            outbox.setObject(3, shop.location());
-            outbox.setString(4, "{\"event_type\":\"AppointmentBooked\",\"bench\":true}");
+            outbox.setString(2, Topics.APPOINTMENTS);
+            outbox.setObject(3, id);
+            outbox.setObject(4, shop.location());
+            outbox.setString(5, "{\"event_type\":\"AppointmentBooked\",\"bench\":true}");
             outbox.executeUpdate();
             c.commit();
             return 0;
