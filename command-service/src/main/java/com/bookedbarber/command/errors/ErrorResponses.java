@@ -2,6 +2,7 @@ package com.bookedbarber.command.errors;
 
 import com.bookedbarber.api.errors.ErrorBody;
 import com.bookedbarber.command.filter.RequestIds;
+import com.bookedbarber.command.filter.SecurityHeadersFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,11 +15,13 @@ public final class ErrorResponses {
 
     public static Response of(ContainerRequestContext request, int status, String code, String message, List<String> errors) {
         String requestId = RequestIds.of(request);
-        return Response.status(status)
+        Response response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(RequestIds.HEADER, requestId)
                 .entity(new ErrorBody(status, code, message, requestId, errors == null || errors.isEmpty() ? null : errors))
                 .build();
+        SecurityHeadersFilter.apply(response.getHeaders());
+        return response;
     }
 
     /** The machine code of a bare HTTP status. */

@@ -15,7 +15,11 @@ public final class SecurityHeadersFilter extends MeasuredFilter {
 
     @Override
     protected void onResponse(ContainerRequestContext request, ContainerResponseContext response) {
-        MultivaluedMap<String, Object> headers = response.getHeaders();
+        apply(response.getHeaders());
+    }
+
+    /** Also used for errors of requests that matched no resource (and so passed no filter). */
+    public static void apply(MultivaluedMap<String, Object> headers) {
         headers.putSingle("Content-Security-Policy", CSP);
         headers.putSingle("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         headers.putSingle("X-Content-Type-Options", "nosniff");

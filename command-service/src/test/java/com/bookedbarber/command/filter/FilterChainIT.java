@@ -48,6 +48,10 @@ class FilterChainIT {
         assertThat(me.header("X-Content-Type-Options")).contains("nosniff");
         assertThat(me.header("Referrer-Policy")).isPresent();
         assertThat(me.header("Server")).isEmpty();
+        Result unknownRoute = api.get("/api/v2/no-such-route");
+        assertThat(unknownRoute.status()).isEqualTo(404);
+        assertThat(unknownRoute.header("Content-Security-Policy")).isPresent();
+        assertThat(unknownRoute.header("X-Request-Id")).isPresent();
         Result health = api.get("/health");
         assertThat(health.header("Content-Security-Policy")).isEmpty();
         assertThat(health.header("X-Request-Id")).isEmpty();
