@@ -33,7 +33,19 @@ import com.bookedbarber.command.service.CatalogCache;
 import com.bookedbarber.command.service.CatalogService;
 import com.bookedbarber.command.resources.LocationResource;
 import com.bookedbarber.command.resources.PublicBookingResource;
+import com.bookedbarber.platform.db.DaoWarmup;
 import com.bookedbarber.platform.db.MigrationBundle;
+import com.bookedbarber.command.analytics.AnalyticsDao;
+import com.bookedbarber.command.db.AppointmentDao;
+import com.bookedbarber.command.db.LocationDao;
+import com.bookedbarber.command.db.MemberDao;
+import com.bookedbarber.command.db.MfaDao;
+import com.bookedbarber.command.db.OutboxDao;
+import com.bookedbarber.command.db.ScheduleDao;
+import com.bookedbarber.command.db.ServiceOfferingDao;
+import com.bookedbarber.command.db.SessionDao;
+import com.bookedbarber.command.db.UserDao;
+import com.bookedbarber.command.idempotency.IdempotencyDao;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -86,6 +98,10 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         primary.installPlugin(new PostgresPlugin());
         Jdbi readOnly = jdbiFactory.build(environment, config.getReadDatabase(), "read-database");
         readOnly.installPlugin(new PostgresPlugin());
+        DaoWarmup.warm(primary, AppointmentDao.class, LocationDao.class, MemberDao.class, OutboxDao.class,
+                ScheduleDao.class, ServiceOfferingDao.class, SessionDao.class, UserDao.class, MfaDao.class,
+                IdempotencyDao.class);
+        DaoWarmup.warm(readOnly, AnalyticsDao.class);
 
         ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
         environment.lifecycle().manage(kafkaAdmin);

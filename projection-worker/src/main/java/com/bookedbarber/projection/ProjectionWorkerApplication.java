@@ -1,7 +1,11 @@
 package com.bookedbarber.projection;
 
 import com.bookedbarber.api.events.Topics;
+import com.bookedbarber.platform.db.DaoWarmup;
 import com.bookedbarber.platform.db.MigrationBundle;
+import com.bookedbarber.projection.db.DeadLetterDao;
+import com.bookedbarber.projection.db.OffsetDao;
+import com.bookedbarber.projection.db.ProjectionDao;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
 import com.bookedbarber.projection.consumer.EventApplier;
@@ -41,6 +45,7 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
     public void run(ProjectionWorkerConfiguration config, Environment environment) {
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         jdbi.installPlugin(new PostgresPlugin());
+        DaoWarmup.warm(jdbi, ProjectionDao.class, OffsetDao.class, DeadLetterDao.class);
 
         ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
         environment.lifecycle().manage(kafkaAdmin);
