@@ -43,14 +43,15 @@ public final class IdempotencyFilter extends MeasuredFilter implements WriterInt
     private record Claim(String scope, String key) {
     }
 
-    private final Jdbi primary;
+    private final IdempotencyDao keys;
     private final boolean required;
     private final Clock clock;
     private final Duration staleAfter;
 
     public IdempotencyFilter(MetricRegistry metrics, Jdbi primary, boolean required, Clock clock, Duration staleAfter) {
         super(metrics, "idempotency");
-        this.primary = primary;
+        // one thread-safe on-demand DAO: each call borrows a pooled connection in autocommit
+        this.keys = primary.onDemand(IdempotencyDao.class);
         this.required = required;
         this.clock = clock;
         this.staleAfter = staleAfter;
@@ -73,7 +74,7 @@ public final class IdempotencyFilter extends MeasuredFilter implements WriterInt
         byte[] hash = hash(request.getMethod(), request.getUriInfo().getPath(), body);
         String scope = request.getSecurityContext().getUserPrincipal() instanceof Caller caller
                 ? "user:" + caller.userId() : "anon";
-        IdempotencyDao dao = primary.onDemand(IdempotencyDao.class);
+        IdempotencyDao dao = keys;
         if (dao.claim(scope, key, hash) == 1) {
             request.setProperty(CLAIM, new Claim(scope, key));
             return;
@@ -99,7 +100,7 @@ public final class IdempotencyFilter extends MeasuredFilter implements WriterInt
             return;
         }
         if (response.getStatus() >= 500) {
-            primary.useExtension(IdempotencyDao.class, dao -> dao.release(claim.scope(), claim.key()));
+            keys.release(claim.scope(), claim.key());
             request.removeProperty(CLAIM);
         } else if (!response.hasEntity()) {
             store(claim, response.getStatus(), response.getStringHeaders(), new byte[0]);
@@ -149,7 +150,7 @@ public final class IdempotencyFilter extends MeasuredFilter implements WriterInt
         });
         try {
             String json = JSON.writeValueAsString(kept);
-            primary.useExtension(IdempotencyDao.class, dao -> dao.complete(claim.scope(), claim.key(), status, json, body));
+            keys.complete(claim.scope(), claim.key(), status, json, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -122,7 +122,7 @@ public final class ProjectionConsumer implements Managed {
                 }
                 return latest;
             });
-            progress.applied(records.count(), newest);
+            progress.applied(newest);
         } catch (RuntimeException e) {
             // Nothing of this batch was committed: read it again after a pause.
             LOG.warn("applying {} records failed, retrying: {}", records.count(), e.toString());

@@ -20,7 +20,7 @@ public final class ProjectionProgress {
         metrics.gauge("projection.lag.time-ms", () -> () -> timeLag().toMillis());
     }
 
-    void applied(int records, Instant newestOccurredAt) {
+    void applied(Instant newestOccurredAt) {
         if (newestOccurredAt != null) {
             lastOccurredAt = newestOccurredAt;
         }
