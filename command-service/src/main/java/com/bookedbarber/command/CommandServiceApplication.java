@@ -33,6 +33,7 @@ import com.bookedbarber.command.service.CatalogCache;
 import com.bookedbarber.command.service.CatalogService;
 import com.bookedbarber.command.resources.LocationResource;
 import com.bookedbarber.command.resources.PublicBookingResource;
+import com.bookedbarber.platform.db.ConnectionSettings;
 import com.bookedbarber.platform.db.DaoWarmup;
 import com.bookedbarber.platform.db.MigrationBundle;
 import com.bookedbarber.command.analytics.AnalyticsDao;
@@ -93,6 +94,9 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         // our mappers give every error the contract's shape; Dropwizard's would answer differently
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         Clock clock = Clock.systemUTC();
+        // no request waits long behind another's row or constraint lock; the read side cannot write
+        ConnectionSettings.boundLockWaits(config.getDatabase(), config.getLockTimeout().toJavaDuration());
+        ConnectionSettings.readOnly(config.getReadDatabase());
         JdbiFactory jdbiFactory = new JdbiFactory();
         Jdbi primary = jdbiFactory.build(environment, config.getDatabase(), "database");
         primary.installPlugin(new PostgresPlugin());
@@ -154,8 +158,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         jersey.register(new MfaResource(mfaService, authService, tokens, authResource));
         CatalogCache catalogCache = new CatalogCache(primary, config.getCatalogCacheTtl().toJavaDuration(), 10_000);
         environment.metrics().gauge("catalog-cache.hit-ratio", () -> catalogCache::hitRate);
-        BookingService bookingService = new BookingService(primary, catalogCache, clock,
-                config.getLockTimeout().toJavaDuration());
+        BookingService bookingService = new BookingService(primary, catalogCache, clock);
         AvailabilityService availabilityService = new AvailabilityService(primary, catalogCache, clock);
         jersey.register(new AppointmentResource(bookingService));
         jersey.register(new LocationResource(new CatalogService(primary, catalogCache), availabilityService));

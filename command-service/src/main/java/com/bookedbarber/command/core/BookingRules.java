@@ -36,6 +36,11 @@ public final class BookingRules {
     public record Slot(Instant start, LocalDateTime localStart, UUID barberId) {
     }
 
+    /** The barber has time off overlapping the requested appointment. */
+    public static DomainException timeOff() {
+        return DomainException.invalid("barber_time_off", "The barber is off then");
+    }
+
     /** Why a requested start cannot be booked for this barber, or empty when the rules allow it. */
     public Optional<DomainException> violation(Instant start, Duration blocked, List<WorkingWindow> windows,
                                                List<Interval> timeOff) {
@@ -52,7 +57,7 @@ public final class BookingRules {
             return Optional.of(DomainException.invalid("outside_hours", "The barber does not work then"));
         }
         if (timeOff.stream().anyMatch(t -> t.overlaps(start, end))) {
-            return Optional.of(DomainException.invalid("barber_time_off", "The barber is off then"));
+            return Optional.of(timeOff());
         }
         return Optional.empty();
     }

@@ -11,6 +11,7 @@ import com.bookedbarber.command.core.EventFactory;
 import com.bookedbarber.command.core.Interval;
 import com.bookedbarber.command.core.Location;
 import com.bookedbarber.command.core.NewBooking;
+import com.bookedbarber.command.core.OutboxEvent;
 import com.bookedbarber.command.core.ServiceOffering;
 import com.bookedbarber.command.db.AppointmentDao;
 import com.bookedbarber.command.db.MemberDao;
@@ -25,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -36,8 +38,6 @@ import org.jdbi.v3.core.JdbiException;
  * constraint, never by a check-then-insert; every transaction bounds its lock waits.
  */
 public final class BookingService {
-    private static final String SLOT_SAVEPOINT = "slot";
-
     /** A guest's contact details, kept on the appointment and never put into events. */
     public record Guest(String name, String email, String phone) {
     }
@@ -45,13 +45,11 @@ public final class BookingService {
     private final Jdbi primary;
     private final CatalogCache catalog;
     private final Clock clock;
-    private final Duration lockTimeout;
 
-    public BookingService(Jdbi primary, CatalogCache catalog, Clock clock, Duration lockTimeout) {
+    public BookingService(Jdbi primary, CatalogCache catalog, Clock clock) {
         this.primary = primary;
         this.catalog = catalog;
         this.clock = clock;
-        this.lockTimeout = lockTimeout;
     }
 
     public BookedAppointment book(NewBooking booking) {
@@ -74,36 +72,43 @@ public final class BookingService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         BookingRules rules = new BookingRules(location, now);
         Instant start = booking.start();
-        return inTransaction(h -> {
-            List<Interval> timeOff = timeOff(h, location.id(), start, start.plus(service.blockedDuration()));
-            DomainException firstViolation = null;
-            boolean anyEligible = false;
-            for (UUID barber : barbers) {
-                Optional<DomainException> violation = rules.violation(start, service.blockedDuration(),
-                        shop.windowsOf(barber), timeOff.stream().filter(t -> t.barberId().equals(barber)).toList());
-                if (violation.isPresent()) {
-                    firstViolation = firstViolation == null ? violation.get() : firstViolation;
-                    continue;
-                }
-                anyEligible = true;
+        DomainException firstViolation = null;
+        boolean anyTaken = false;
+        for (UUID barber : barbers) {
+            // hours, lead time and advance are checked here from the cache; time off and the
+            // chair itself by the booking statement
+            Optional<DomainException> violation = rules.violation(start, service.blockedDuration(),
+                    shop.windowsOf(barber), List.of());
+            if (violation.isEmpty()) {
                 Appointment appointment = new Appointment(UUID.randomUUID(), location.id(), barber, service.id(),
                         booking.clientId(), start, start.plus(service.duration()), start.plus(service.blockedDuration()),
                         AppointmentStatus.CONFIRMED, service.priceCents(), location.currency(), booking.notes(),
                         ConfirmationCodes.next(), 1, now, now);
-                if (tryInsert(h, appointment)) {
-                    if (guest != null) {
-                        h.attach(AppointmentDao.class).setGuest(appointment.id(), guest.name(), guest.email(), guest.phone());
+                AppointmentDao.BookingAttempt attempt = attempt(appointment, guest,
+                        EventFactory.appointment(EventType.AppointmentBooked, appointment, location.timezone(), null, now));
+                switch (attempt) {
+                    case BOOKED -> {
+                        return new BookedAppointment(appointment, location.timezone());
                     }
-                    h.attach(OutboxDao.class).insert(EventFactory.appointment(
-                            EventType.AppointmentBooked, appointment, location.timezone(), null, now));
-                    return new BookedAppointment(appointment, location.timezone());
+                    case TIME_OFF -> violation = Optional.of(BookingRules.timeOff());
+                    case TAKEN -> anyTaken = true;
                 }
             }
-            if (!anyEligible && firstViolation != null) {
-                throw firstViolation;
+            if (violation.isPresent() && firstViolation == null) {
+                firstViolation = violation.get();
             }
-            throw DomainException.conflict("slot_unavailable", "The requested time is not available");
-        });
+        }
+        if (!anyTaken && firstViolation != null) {
+            throw firstViolation;
+        }
+        throw DomainException.conflict("slot_unavailable", "The requested time is not available");
+    }
+
+    /** One booking statement in its own (auto-commit) transaction. */
+    private AppointmentDao.BookingAttempt attempt(Appointment appointment, Guest guest, OutboxEvent booked) {
+        return mapLockErrors(() -> primary.withExtension(AppointmentDao.class, dao -> dao.book(appointment,
+                guest == null ? null : guest.name(), guest == null ? null : guest.email(),
+                guest == null ? null : guest.phone(), booked)));
     }
 
     public BookedAppointment get(UUID id, UUID callerId) {
@@ -237,30 +242,17 @@ public final class BookingService {
         return h.attach(ScheduleDao.class).timeOff(locationId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
     }
 
-    /** Inserts under a savepoint; false when the barber's chair is taken (exclusion violation). */
-    private static boolean tryInsert(Handle h, Appointment appointment) {
-        h.attach(MemberDao.class).lockChair(appointment.locationId(), appointment.barberId());
-        h.savepoint(SLOT_SAVEPOINT);
-        try {
-            h.attach(AppointmentDao.class).insert(appointment);
-            h.release(SLOT_SAVEPOINT);
-            return true;
-        } catch (JdbiException e) {
-            if (!SqlStates.EXCLUSION_VIOLATION.equals(SqlStates.of(e))) {
-                throw e;
-            }
-            h.rollbackToSavepoint(SLOT_SAVEPOINT);
-            return false;
-        }
+    private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        return mapLockErrors(() -> primary.inTransaction(work));
     }
 
-    private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+    /**
+     * Lock waits are bounded by the connection's lock_timeout (set for the pool at start-up);
+     * running out of it, or losing a deadlock, is a 503 to retry, never a 500.
+     */
+    private static <T> T mapLockErrors(Supplier<T> work) {
         try {
-            return primary.inTransaction(h -> {
-                // no request waits long behind another's row or constraint lock
-                h.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
-                return work.withHandle(h);
-            });
+            return work.get();
         } catch (JdbiException e) {
             String state = SqlStates.of(e);
             if (SqlStates.LOCK_NOT_AVAILABLE.equals(state) || SqlStates.DEADLOCK.equals(state)) {

@@ -218,6 +218,26 @@ class BookingDomainIT {
     }
 
     @Test
+    void aBookingThatWouldWaitLongOnALockedChairGivesUpWith503() throws Exception {
+        Map<String, Object> booking = Map.of("location_id", locationId, "service_id", serviceId,
+                "barber_id", barberId.toString(), "start", at(day.plusWeeks(3), 11, 0));
+        try (Connection c = DB.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            // another transaction holds the barber's chair (say, a stuck reschedule)
+            s.execute("SELECT 1 FROM location_members WHERE user_id = '" + barberId + "' FOR UPDATE");
+            long began = System.nanoTime();
+            Result busy = client.post("/api/v2/appointments", booking);
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.json().get("error").asText()).isEqualTo("busy");
+            assertThat(busy.header("Retry-After")).isPresent();
+            // the pool's lock_timeout (2 s in tests) bounds the wait, not the client's patience
+            assertThat(System.nanoTime() - began).isLessThan(java.time.Duration.ofSeconds(8).toNanos());
+            c.rollback();
+        }
+        assertThat(client.post("/api/v2/appointments", booking).status()).isEqualTo(201);
+    }
+
+    @Test
     void listsPageWithACursorForStaffAndShowClientsTheirOwn() {
         LocalDate date = day;
         Set<String> mine = new HashSet<>();

@@ -53,6 +53,8 @@ public final class BookingBenchmark {
 
     public static void main(String[] args) throws Exception {
         new BookingBenchmark().run();
+        // the HTTP client's executor and the per-thread connections would keep the JVM alive
+        System.exit(0);
     }
 
     private void run() throws Exception {
@@ -174,7 +176,9 @@ public final class BookingBenchmark {
         long k = counter.getAndIncrement();
         long slotNumber = k % 10 == 9 && k > 10 ? k - 5 : k;
         barberIndex[0] = (int) (slotNumber % shop.barbers().size());
-        Instant start = BASE.plus(Duration.ofMinutes(30 * (slotNumber / shop.barbers().size())));
+        // hours are 00:00-23:59, so a day has 47 half-hour slots (23:30-00:00 would end outside them)
+        long perBarber = slotNumber / shop.barbers().size();
+        Instant start = BASE.plus(Duration.ofDays(perBarber / 47)).plus(Duration.ofMinutes(30 * (perBarber % 47)));
         return new Instant[] {start, start.plus(Duration.ofMinutes(30))};
     }
 
