@@ -33,6 +33,19 @@ import com.bookedbarber.command.service.CatalogCache;
 import com.bookedbarber.command.service.CatalogService;
 import com.bookedbarber.command.resources.LocationResource;
 import com.bookedbarber.command.resources.PublicBookingResource;
+import com.bookedbarber.command.db.PaymentDao;
+import com.bookedbarber.command.db.ProviderEventDao;
+import com.bookedbarber.command.db.RefundDao;
+import com.bookedbarber.command.provider.CardGateway;
+import com.bookedbarber.command.provider.CardProviderHealthCheck;
+import com.bookedbarber.command.provider.WebhookSignatures;
+import com.bookedbarber.command.resources.PaymentResource;
+import com.bookedbarber.command.resources.WebhookResource;
+import com.bookedbarber.command.service.CancellationService;
+import com.bookedbarber.command.service.PaymentService;
+import com.bookedbarber.command.service.RefundRetrier;
+import com.bookedbarber.command.service.RefundService;
+import com.bookedbarber.command.service.WebhookService;
 import com.bookedbarber.platform.db.ConnectionSettings;
 import com.bookedbarber.platform.db.DaoWarmup;
 import com.bookedbarber.platform.db.MigrationBundle;
@@ -104,7 +117,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         readOnly.installPlugin(new PostgresPlugin());
         DaoWarmup.warm(primary, AppointmentDao.class, LocationDao.class, MemberDao.class, OutboxDao.class,
                 ScheduleDao.class, ServiceOfferingDao.class, SessionDao.class, UserDao.class, MfaDao.class,
-                IdempotencyDao.class);
+                IdempotencyDao.class, PaymentDao.class, RefundDao.class, ProviderEventDao.class);
         DaoWarmup.warm(readOnly, AnalyticsDao.class);
 
         ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
@@ -160,7 +173,18 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         environment.metrics().gauge("catalog-cache.hit-ratio", () -> catalogCache::hitRate);
         BookingService bookingService = new BookingService(primary, catalogCache, clock);
         AvailabilityService availabilityService = new AvailabilityService(primary, catalogCache, clock);
-        jersey.register(new AppointmentResource(bookingService));
+        CardGateway cardGateway = new CardGateway(config.getCardProvider());
+        environment.metrics().gauge("card-provider.circuit-breaker.state", () -> cardGateway::breakerState);
+        environment.healthChecks().register("card-provider", new CardProviderHealthCheck(cardGateway));
+        RefundService refundService = new RefundService(primary, cardGateway, clock);
+        environment.lifecycle().manage(new RefundRetrier(primary, refundService, cardGateway,
+                config.getRefundRetryEvery().toJavaDuration(), clock));
+        jersey.register(new AppointmentResource(bookingService, new CancellationService(bookingService, refundService)));
+        jersey.register(new PaymentResource(new PaymentService(primary, cardGateway, clock), refundService));
+        var cardProvider = config.getCardProvider();
+        jersey.register(new WebhookResource(new WebhookSignatures(cardProvider.getWebhookSecrets(),
+                cardProvider.getWebhookTolerance().toSeconds(), clock),
+                new WebhookService(primary, refundService, clock), environment.getObjectMapper()));
         jersey.register(new LocationResource(new CatalogService(primary, catalogCache), availabilityService));
         jersey.register(new PublicBookingResource(availabilityService, bookingService));
         jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper()));

@@ -2,6 +2,7 @@ package com.bookedbarber.command;
 
 import com.bookedbarber.command.auth.AuthConfiguration;
 import com.bookedbarber.command.outbox.OutboxConfiguration;
+import com.bookedbarber.command.provider.CardProviderConfiguration;
 import com.bookedbarber.command.ratelimit.RateLimitConfiguration;
 import com.bookedbarber.platform.db.DatabaseConfiguration;
 import com.bookedbarber.platform.kafka.KafkaFactory;
@@ -48,6 +49,16 @@ public class CommandServiceConfiguration extends Configuration implements Databa
     @NotNull
     @JsonProperty
     private RateLimitConfiguration rateLimits = new RateLimitConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private CardProviderConfiguration cardProvider;
+
+    /** Card refunds still pending after this long are sent to the provider again. */
+    @NotNull
+    @JsonProperty
+    private Duration refundRetryEvery = Duration.seconds(30);
 
     /** Largest request body accepted (413 beyond). */
     @Min(1024)
@@ -106,6 +117,14 @@ public class CommandServiceConfiguration extends Configuration implements Databa
 
     public AuthConfiguration getAuth() {
         return auth;
+    }
+
+    public CardProviderConfiguration getCardProvider() {
+        return cardProvider;
+    }
+
+    public Duration getRefundRetryEvery() {
+        return refundRetryEvery;
     }
 
     public Duration getLockTimeout() {

@@ -17,7 +17,8 @@ import java.util.Properties;
  * data folder (owner-only permissions), so sessions survive a restart of ops/run.
  */
 final class LocalSecrets {
-    private static final String[] NAMES = {"JWT_SIGNING_KEY", "MFA_ENCRYPTION_KEY"};
+    private static final String[] NAMES = {"JWT_SIGNING_KEY", "MFA_ENCRYPTION_KEY", "STRIPE_SECRET_KEY",
+        "STRIPE_WEBHOOK_SECRET"};
 
     private LocalSecrets() {
     }

@@ -1,12 +1,16 @@
 package com.bookedbarber.api.appointments;
 
+import com.bookedbarber.api.payments.RefundView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-/** An appointment as the API shows it: instants in UTC plus the location's wall time. */
+/**
+ * An appointment as the API shows it: instants in UTC plus the location's wall time. {@code refund}
+ * is present only in the answer to a cancellation that refunded a payment.
+ */
 public record AppointmentView(
         @JsonProperty("id") UUID id,
         @JsonProperty("location_id") UUID locationId,
@@ -24,5 +28,6 @@ public record AppointmentView(
         @JsonProperty("confirmation_code") String confirmationCode,
         @JsonProperty("notes") String notes,
         @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("refund") @JsonInclude(JsonInclude.Include.NON_NULL) RefundView refund) {
 }

@@ -78,6 +78,12 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.UNAVAILABLE, code, message);
     }
 
+    public static DomainException unavailable(String code, String message, long retryAfterSeconds) {
+        DomainException e = unavailable(code, message);
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
     public static DomainException rateLimited(long retryAfterSeconds) {
         DomainException e = new DomainException(Kind.RATE_LIMITED, "rate_limited", "Too many requests; retry later");
         e.retryAfterSeconds = retryAfterSeconds;

@@ -1,6 +1,7 @@
 package com.bookedbarber.command.core;
 
 import com.bookedbarber.api.events.AppointmentEventData;
+import com.bookedbarber.api.events.PaymentEventData;
 import com.bookedbarber.api.events.EventEnvelope;
 import com.bookedbarber.api.events.EventJson;
 import com.bookedbarber.api.events.EventType;
@@ -30,6 +31,25 @@ public final class EventFactory {
                 previous == null ? null : previous.start(),
                 previous == null ? null : previous.barberId());
         return envelope(type, appointment.id(), appointment.version(), appointment.locationId(), occurredAt, data);
+    }
+
+    /** A payment event other than a refund: {@code payment.version()} is its aggregate version. */
+    public static OutboxEvent payment(EventType type, Payment payment, Instant occurredAt) {
+        return envelope(type, payment.id(), payment.version(), payment.locationId(), occurredAt,
+                paymentData(payment, null, null, null));
+    }
+
+    /** {@code PaymentRefunded}: the payment after the refund, and the refund itself. */
+    public static OutboxEvent refunded(Payment payment, UUID refundId, long refundCents, Instant refundedAt) {
+        return envelope(EventType.PaymentRefunded, payment.id(), payment.version(), payment.locationId(), refundedAt,
+                paymentData(payment, refundId, refundCents, refundedAt));
+    }
+
+    private static PaymentEventData paymentData(Payment p, UUID refundId, Long refundCents, Instant refundedAt) {
+        return new PaymentEventData(p.id(), p.appointmentId(), p.locationId(), p.barberId(), p.method(),
+                p.status().wireName(), p.amountCents(), p.tipCents(), p.currency(), p.platformFeeCents(),
+                p.barberAmountCents(), p.refundedCents(), p.completedAt(), refundId, refundCents,
+                refundId == null ? null : p.refundedCents(), refundedAt);
     }
 
     private static OutboxEvent envelope(EventType type, UUID aggregateId, long version, UUID locationId,

@@ -18,6 +18,10 @@ public interface MemberDao {
     @SqlQuery("SELECT role FROM location_members WHERE location_id = :locationId AND user_id = :userId")
     Optional<String> role(@Bind("locationId") UUID locationId, @Bind("userId") UUID userId);
 
+    /** The share of a barber's service price the platform keeps (0..1). */
+    @SqlQuery("SELECT commission_rate FROM location_members WHERE location_id = :locationId AND user_id = :barberId")
+    Optional<BigDecimal> commissionRate(@Bind("locationId") UUID locationId, @Bind("barberId") UUID barberId);
+
     /**
      * Serialises bookings of one barber's chair: concurrent inserts that conflict on the exclusion
      * constraint would otherwise each wait for the other (a deadlock). Other barbers are not

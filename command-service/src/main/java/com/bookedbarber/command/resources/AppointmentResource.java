@@ -12,6 +12,7 @@ import com.bookedbarber.command.core.NewBooking;
 import com.bookedbarber.command.core.StartTimes;
 import com.bookedbarber.command.ratelimit.RateLimited;
 import com.bookedbarber.command.service.BookingService;
+import com.bookedbarber.command.service.CancellationService;
 import com.bookedbarber.command.idempotency.Idempotent;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
@@ -43,9 +44,11 @@ public final class AppointmentResource {
     private static final int MAX_LIMIT = 200;
 
     private final BookingService bookings;
+    private final CancellationService cancellations;
 
-    public AppointmentResource(BookingService bookings) {
+    public AppointmentResource(BookingService bookings, CancellationService cancellations) {
         this.bookings = bookings;
+        this.cancellations = cancellations;
     }
 
     @POST
@@ -104,8 +107,10 @@ public final class AppointmentResource {
     @Timed
     public Response cancel(@Auth Caller caller, @PathParam("id") UUID id, @Valid CancelRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
-        // the refund of a paid appointment is added by the Payments issue; without payments there is none
-        return ok(bookings.cancel(id, caller.userId(), IfMatch.version(ifMatch)));
+        CancellationService.Cancelled cancelled = cancellations.cancel(id, caller.userId(), IfMatch.version(ifMatch));
+        BookedAppointment booked = cancelled.appointment();
+        return Response.ok(AppointmentViews.of(booked, cancelled.refund() == null ? null
+                : PaymentViews.of(cancelled.refund()))).tag(etag(booked)).build();
     }
 
     @POST

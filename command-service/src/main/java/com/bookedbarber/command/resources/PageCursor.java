@@ -7,11 +7,18 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-/** An opaque keyset cursor: the (start, id) of the last item of the previous page. */
+/**
+ * An opaque keyset cursor: the (sort instant, id) of the last item of the previous page (an
+ * appointment's start, a payment's creation).
+ */
 record PageCursor(Instant start, UUID id) {
     static String encode(Appointment last) {
+        return encode(last.start(), last.id());
+    }
+
+    static String encode(Instant position, UUID id) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.start() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((position + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     static PageCursor decode(String cursor) {

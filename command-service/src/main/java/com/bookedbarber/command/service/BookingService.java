@@ -153,8 +153,16 @@ public final class BookingService {
                 });
     }
 
-    public BookedAppointment cancel(UUID id, UUID callerId, Integer ifMatch) {
-        return transition(id, callerId, ifMatch, false, AppointmentStatus.CANCELLED, EventType.AppointmentCancelled);
+    /** Work that must commit with a state change (the cancellation refund's reservation). */
+    @FunctionalInterface
+    public interface WithChange {
+        void run(Handle h, Appointment before, Appointment after, Location location, Instant now);
+    }
+
+    public BookedAppointment cancel(UUID id, UUID callerId, Integer ifMatch, WithChange withCancel) {
+        return change(id, callerId, ifMatch, false, AppointmentStatus.CANCELLED, EventType.AppointmentCancelled,
+                (h, shop, current, now) -> next(current, current.barberId(), current.start(), current.end(),
+                        current.blockedUntil(), AppointmentStatus.CANCELLED, now), withCancel);
     }
 
     public BookedAppointment complete(UUID id, UUID callerId, Integer ifMatch) {
@@ -182,6 +190,11 @@ public final class BookingService {
      */
     private BookedAppointment change(UUID id, UUID callerId, Integer ifMatch, boolean staffOnly,
                                      AppointmentStatus target, EventType event, Change change) {
+        return change(id, callerId, ifMatch, staffOnly, target, event, change, null);
+    }
+
+    private BookedAppointment change(UUID id, UUID callerId, Integer ifMatch, boolean staffOnly,
+                                     AppointmentStatus target, EventType event, Change change, WithChange with) {
         return inTransaction(h -> {
             Appointment current = h.attach(AppointmentDao.class).lock(id)
                     .orElseThrow(() -> DomainException.notFound("Appointment"));
@@ -213,6 +226,9 @@ public final class BookingService {
             }
             h.attach(OutboxDao.class).insert(EventFactory.appointment(event, next, shop.location().timezone(),
                     event == EventType.AppointmentRescheduled ? current : null, now));
+            if (with != null) {
+                with.run(h, current, next, shop.location(), now);
+            }
             return new BookedAppointment(next, shop.location().timezone());
         });
     }

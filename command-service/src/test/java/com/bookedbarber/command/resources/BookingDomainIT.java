@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bookedbarber.command.CommandServiceConfiguration;
 import com.bookedbarber.command.CommandServiceTestApp;
 import com.bookedbarber.command.EventSchemas;
-import com.bookedbarber.command.auth.Totp;
+import com.bookedbarber.command.MfaSessions;
 import com.bookedbarber.testing.ApiClient;
 import com.bookedbarber.testing.ApiClient.Result;
 import com.bookedbarber.testing.TestDatabase;
@@ -107,16 +107,7 @@ class BookingDomainIT {
     }
 
     static ApiClient withMfa(ApiClient.Session session) {
-        Result setup = session.api().post("/api/v2/auth/mfa/setup", Map.of());
-        byte[] secret = Totp.fromBase32(setup.json().get("secret").asText());
-        assertThat(session.api().post("/api/v2/auth/mfa/enable", Map.of("code", Totp.code(secret, Instant.now())))
-                .status()).isEqualTo(200);
-        Result login = api.post("/api/v2/auth/login",
-                Map.of("email", session.email(), "password", "correct horse battery staple"));
-        Result verified = api.post("/api/v2/auth/mfa/verify", Map.of("mfa_token", login.json().get("mfa_token").asText(),
-                "code", Totp.code(secret, Instant.now().plusSeconds(30))));
-        assertThat(verified.status()).isEqualTo(200);
-        return api.withBearer(verified.json().get("access_token").asText());
+        return MfaSessions.verified(api, session);
     }
 
     static String at(LocalDate date, int hour, int minute) {
