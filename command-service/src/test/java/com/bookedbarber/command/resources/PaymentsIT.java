@@ -277,6 +277,32 @@ class PaymentsIT {
     }
 
     @Test
+    @Order(4)
+    void aRefundWebhookBeforeThePaymentsSuccessIsRefusedUntilTheSuccessArrives() throws Exception {
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"" + intent + "\",\"object\":\"payment_intent\",\"client_secret\":\"s\"}")));
+        String id = client.post("/api/v2/payments", Map.of("appointment_id", book(), "method", "card"),
+                "Idempotency-Key", key()).json().get("id").asText();
+        String refunded = "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"charge.refunded\",\"data\":{\"object\":"
+                + "{\"object\":\"charge\",\"payment_intent\":\"" + intent + "\",\"amount_refunded\":1000}}}";
+        Result early = webhook(refunded, sign(refunded, SECRET, Instant.now()));
+        assertThat(error(early, 503)).isEqualTo("out_of_order");
+        String succeeded = "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"payment_intent.succeeded\","
+                + "\"data\":{\"object\":{\"id\":\"" + intent + "\",\"object\":\"payment_intent\"}}}";
+        assertThat(webhook(succeeded, sign(succeeded, SECRET, Instant.now())).status()).isEqualTo(200);
+        // the provider's redelivery of the refund now applies, once
+        assertThat(webhook(refunded, sign(refunded, SECRET, Instant.now())).status()).isEqualTo(200);
+        assertThat(webhook(refunded, sign(refunded, SECRET, Instant.now())).status()).isEqualTo(200);
+        JsonNode payment = client.get("/api/v2/payments/" + id).json();
+        assertThat(payment.get("status").asText()).isEqualTo("partially_refunded");
+        assertThat(payment.get("refunded_cents").asLong()).isEqualTo(1_000);
+        assertThat(events(id)).extracting(e -> e.get("event_type").asText())
+                .containsExactly("PaymentCompleted", "PaymentRefunded");
+    }
+
+    @Test
     @Order(5)
     void cancellingAPaidAppointmentEarlyRefundsItThroughTheSamePath() throws Exception {
         String appointment = book();
