@@ -176,15 +176,15 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         CardGateway cardGateway = new CardGateway(config.getCardProvider());
         environment.metrics().gauge("card-provider.circuit-breaker.state", () -> cardGateway::breakerState);
         environment.healthChecks().register("card-provider", new CardProviderHealthCheck(cardGateway));
-        RefundService refundService = new RefundService(primary, cardGateway, clock);
+        RefundService refundService = new RefundService(primary, cardGateway, catalogCache, clock);
         environment.lifecycle().manage(new RefundRetrier(primary, refundService, cardGateway,
                 config.getRefundRetryEvery().toJavaDuration(), clock));
         jersey.register(new AppointmentResource(bookingService, new CancellationService(bookingService, refundService)));
-        jersey.register(new PaymentResource(new PaymentService(primary, cardGateway, clock), refundService));
+        jersey.register(new PaymentResource(new PaymentService(primary, cardGateway, catalogCache, clock), refundService));
         var cardProvider = config.getCardProvider();
         jersey.register(new WebhookResource(new WebhookSignatures(cardProvider.getWebhookSecrets(),
                 cardProvider.getWebhookTolerance().toSeconds(), clock),
-                new WebhookService(primary, refundService, clock), environment.getObjectMapper()));
+                new WebhookService(primary, refundService, catalogCache, clock), environment.getObjectMapper()));
         jersey.register(new LocationResource(new CatalogService(primary, catalogCache), availabilityService));
         jersey.register(new PublicBookingResource(availabilityService, bookingService));
         jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper()));

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * {@code data} of every payment event: the payment after the change. The refund fields are set
- * on {@code PaymentRefunded} only.
+ * {@code data} of every payment event: the payment after the change, with the location's IANA
+ * {@code timezone} (the local day revenue counts on). The refund fields are set on
+ * {@code PaymentRefunded} only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentEventData(
@@ -20,6 +21,7 @@ public record PaymentEventData(
         @JsonProperty("amount_cents") long amountCents,
         @JsonProperty("tip_cents") long tipCents,
         @JsonProperty("currency") String currency,
+        @JsonProperty("timezone") String timezone,
         @JsonProperty("platform_fee_cents") long platformFeeCents,
         @JsonProperty("barber_amount_cents") long barberAmountCents,
         @JsonProperty("refunded_cents") long refundedCents,

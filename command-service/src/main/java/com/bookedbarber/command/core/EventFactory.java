@@ -34,20 +34,23 @@ public final class EventFactory {
     }
 
     /** A payment event other than a refund: {@code payment.version()} is its aggregate version. */
-    public static OutboxEvent payment(EventType type, Payment payment, Instant occurredAt) {
+    public static OutboxEvent payment(EventType type, Payment payment, ZoneId timezone, Instant occurredAt) {
         return envelope(type, payment.id(), payment.version(), payment.locationId(), occurredAt,
-                paymentData(payment, null, null, null));
+                paymentData(payment, timezone, null, null, null));
     }
 
     /** {@code PaymentRefunded}: the payment after the refund, and the refund itself. */
-    public static OutboxEvent refunded(Payment payment, UUID refundId, long refundCents, Instant refundedAt) {
+    public static OutboxEvent refunded(Payment payment, ZoneId timezone, UUID refundId, long refundCents,
+                                       Instant refundedAt) {
         return envelope(EventType.PaymentRefunded, payment.id(), payment.version(), payment.locationId(), refundedAt,
-                paymentData(payment, refundId, refundCents, refundedAt));
+                paymentData(payment, timezone, refundId, refundCents, refundedAt));
     }
 
-    private static PaymentEventData paymentData(Payment p, UUID refundId, Long refundCents, Instant refundedAt) {
+    private static PaymentEventData paymentData(Payment p, ZoneId timezone, UUID refundId, Long refundCents,
+                                                Instant refundedAt) {
         return new PaymentEventData(p.id(), p.appointmentId(), p.locationId(), p.barberId(), p.method(),
-                p.status().wireName(), p.amountCents(), p.tipCents(), p.currency(), p.platformFeeCents(),
+                p.status().wireName(), p.amountCents(), p.tipCents(), p.currency(), timezone.getId(),
+                p.platformFeeCents(),
                 p.barberAmountCents(), p.refundedCents(), p.completedAt(), refundId, refundCents,
                 refundId == null ? null : p.refundedCents(), refundedAt);
     }

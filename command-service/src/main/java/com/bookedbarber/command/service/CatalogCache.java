@@ -51,6 +51,12 @@ public final class CatalogCache {
         return byId.get(locationId);
     }
 
+    /** The location's IANA zone (locations are never deleted, so an unknown id is a bug). */
+    public java.time.ZoneId timezone(UUID locationId) {
+        return get(locationId).orElseThrow(() -> new IllegalStateException("unknown location " + locationId))
+                .location().timezone();
+    }
+
     public Optional<Catalog> bySlug(String slug) {
         return idBySlug.get(slug).flatMap(this::get);
     }

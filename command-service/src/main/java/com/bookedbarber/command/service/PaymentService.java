@@ -40,11 +40,13 @@ public final class PaymentService {
 
     private final Jdbi primary;
     private final CardGateway gateway;
+    private final CatalogCache catalog;
     private final Clock clock;
 
-    public PaymentService(Jdbi primary, CardGateway gateway, Clock clock) {
+    public PaymentService(Jdbi primary, CardGateway gateway, CatalogCache catalog, Clock clock) {
         this.primary = primary;
         this.gateway = gateway;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -80,7 +82,8 @@ public final class PaymentService {
                     card ? null : now, now, now);
             h.attach(PaymentDao.class).insert(created);
             if (!card) {
-                h.attach(OutboxDao.class).insert(EventFactory.payment(EventType.PaymentCompleted, created, now));
+                h.attach(OutboxDao.class).insert(EventFactory.payment(EventType.PaymentCompleted, created,
+                        catalog.timezone(created.locationId()), now));
             }
             return created;
         });
@@ -123,7 +126,8 @@ public final class PaymentService {
                     Instant now = now();
                     Payment failed = p.next(PaymentStatus.FAILED, p.refundedCents(), null, now);
                     h.attach(PaymentDao.class).update(failed);
-                    h.attach(OutboxDao.class).insert(EventFactory.payment(EventType.PaymentFailed, failed, now));
+                    h.attach(OutboxDao.class).insert(EventFactory.payment(EventType.PaymentFailed, failed,
+                            catalog.timezone(failed.locationId()), now));
                 }));
     }
 

@@ -32,11 +32,13 @@ public final class RefundService {
 
     private final Jdbi primary;
     private final CardGateway gateway;
+    private final CatalogCache catalog;
     private final Clock clock;
 
-    public RefundService(Jdbi primary, CardGateway gateway, Clock clock) {
+    public RefundService(Jdbi primary, CardGateway gateway, CatalogCache catalog, Clock clock) {
         this.primary = primary;
         this.gateway = gateway;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -152,14 +154,15 @@ public final class RefundService {
     }
 
     /** The payment's next version with the refund counted, and its PaymentRefunded event. */
-    private static Payment applyRefund(Handle h, Payment locked, UUID refundId, long amountCents, Instant now) {
+    private Payment applyRefund(Handle h, Payment locked, UUID refundId, long amountCents, Instant now) {
         long total = locked.refundedCents() + amountCents;
         Payment next = locked.next(PaymentStatus.afterRefunds(total, locked.amountCents()), total,
                 locked.completedAt(), now);
         if (h.attach(PaymentDao.class).update(next) != 1) {
             throw new IllegalStateException("payment " + locked.id() + " changed while locked");
         }
-        h.attach(OutboxDao.class).insert(EventFactory.refunded(next, refundId, amountCents, now));
+        h.attach(OutboxDao.class).insert(EventFactory.refunded(next, catalog.timezone(next.locationId()), refundId,
+                amountCents, now));
         return next;
     }
 

@@ -30,11 +30,13 @@ public final class WebhookService {
 
     private final Jdbi primary;
     private final RefundService refunds;
+    private final CatalogCache catalog;
     private final Clock clock;
 
-    public WebhookService(Jdbi primary, RefundService refunds, Clock clock) {
+    public WebhookService(Jdbi primary, RefundService refunds, CatalogCache catalog, Clock clock) {
         this.primary = primary;
         this.refunds = refunds;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -102,11 +104,12 @@ public final class WebhookService {
         }
     }
 
-    private static void write(Handle h, Payment next, EventType event) {
+    private void write(Handle h, Payment next, EventType event) {
         if (h.attach(PaymentDao.class).update(next) != 1) {
             throw new IllegalStateException("payment " + next.id() + " changed while locked");
         }
-        h.attach(OutboxDao.class).insert(EventFactory.payment(event, next, next.updatedAt()));
+        h.attach(OutboxDao.class).insert(EventFactory.payment(event, next, catalog.timezone(next.locationId()),
+                next.updatedAt()));
     }
 
     /**
