@@ -4,32 +4,51 @@ import com.bookedbarber.api.events.AppointmentEventData;
 import com.bookedbarber.api.events.EventEnvelope;
 import com.bookedbarber.api.events.EventJson;
 import com.bookedbarber.api.events.EventType;
+import com.bookedbarber.api.events.PaymentEventData;
 import com.bookedbarber.api.events.Topics;
 import com.bookedbarber.projection.core.CountedAppointment;
 import com.bookedbarber.projection.core.HourlyColumn;
 import com.bookedbarber.projection.core.LocalHour;
+import com.bookedbarber.projection.core.ProjectionBatch;
+import com.bookedbarber.projection.core.RevenueChange;
 import com.bookedbarber.projection.db.DeadLetterDao;
 import com.bookedbarber.projection.db.ProjectionDao;
+import com.bookedbarber.projection.db.RevenueDao;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one event to the read models inside the caller's transaction. Duplicates (same
- * event_id) and stale events (aggregate_version not newer than the one applied) change
- * nothing; a record that cannot be understood goes to the dead-letter table.
+ * Applies a poll's records to the read models inside the caller's transaction, set-based: one
+ * statement marks the batch's events applied (and tells which are duplicates), one loads the
+ * memory rows of its aggregates, and one per table writes the net result. Stale events
+ * (aggregate_version not newer than the one applied) change nothing; a record that cannot be
+ * understood goes to the dead-letter table and the batch moves on.
  */
 public class EventApplier {
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
+
+    /** A record understood: its envelope and the typed data of its topic. */
+    private record Parsed(EventEnvelope envelope, AppointmentEventData appointment, PaymentEventData payment) {
+    }
 
     private final ObjectMapper json = EventJson.newMapper();
     private final Meter applied;
@@ -44,48 +63,90 @@ public class EventApplier {
         this.deadLettered = metrics.meter("projection.events.dead-lettered");
     }
 
-    /** Returns the envelope when it was applied or skipped as a duplicate/stale; empty when dead-lettered. */
-    public Optional<EventEnvelope> apply(Handle h, ConsumerRecord<String, byte[]> record) {
-        EventEnvelope envelope;
-        AppointmentEventData appointment = null;
+    /** Applies the records; returns occurred_at of the newest event understood, if any. */
+    public Optional<Instant> apply(Handle h, List<ConsumerRecord<String, byte[]>> records) {
+        Map<UUID, Parsed> unique = new LinkedHashMap<>();
+        int understood = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Optional<Parsed> parsed = parse(h, record);
+            if (parsed.isPresent()) {
+                understood++;
+                unique.putIfAbsent(parsed.get().envelope().eventId(), parsed.get());
+            }
+        }
+        if (unique.isEmpty()) {
+            return Optional.empty();
+        }
+        ProjectionDao projection = h.attach(ProjectionDao.class);
+        RevenueDao revenue = h.attach(RevenueDao.class);
+        Set<UUID> fresh = new HashSet<>(projection.markApplied(unique.keySet().toArray(UUID[]::new)));
+        List<Parsed> toApply = unique.values().stream().filter(p -> fresh.contains(p.envelope().eventId())).toList();
+        duplicates.mark(understood - toApply.size());
+
+        UUID[] appointmentIds = ids(toApply, p -> p.appointment() != null);
+        UUID[] paymentIds = ids(toApply, p -> p.payment() != null);
+        Map<UUID, CountedAppointment> counted = appointmentIds.length == 0 ? Map.of()
+                : projection.lockAppointments(appointmentIds).stream()
+                        .collect(Collectors.toMap(CountedAppointment::appointmentId, Function.identity()));
+        Map<UUID, Long> paymentVersions = paymentIds.length == 0 ? Map.of()
+                : revenue.lockPayments(paymentIds).stream()
+                        .collect(Collectors.toMap(RevenueDao.PaymentVersion::paymentId, RevenueDao.PaymentVersion::version));
+        ProjectionBatch batch = new ProjectionBatch(counted, paymentVersions);
+        for (Parsed p : toApply) {
+            EventEnvelope e = p.envelope();
+            if (p.appointment() != null) {
+                AppointmentEventData d = p.appointment();
+                batch.appointment(new CountedAppointment(e.aggregateId(), e.locationId(),
+                        LocalHour.of(d.start(), ZoneId.of(d.timezone())), HourlyColumn.forStatus(d.status()),
+                        e.aggregateVersion()), e.occurredAt());
+            } else if (p.payment() != null) {
+                batch.payment(e.aggregateId(), e.locationId(), e.aggregateVersion(), revenueChange(e, p.payment()),
+                        e.occurredAt());
+            }
+        }
+        BatchWriter.write(projection, revenue, batch);
+        stale.mark(batch.stale());
+        applied.mark(toApply.size() - batch.stale());
+        return unique.values().stream().map(p -> p.envelope().occurredAt()).max(Instant::compareTo);
+    }
+
+    /** Gross on the local day the payment completed; a refund on the local day it was made. */
+    static RevenueChange revenueChange(EventEnvelope e, PaymentEventData d) {
+        ZoneId zone = ZoneId.of(d.timezone());
+        return switch (EventType.parse(e.eventType()).orElseThrow()) {
+            case PaymentCompleted -> new RevenueChange(e.locationId(),
+                    (d.completedAt() == null ? e.occurredAt() : d.completedAt()).atZone(zone).toLocalDate(),
+                    d.currency(), d.amountCents(), 0, 1, 0);
+            case PaymentRefunded -> new RevenueChange(e.locationId(),
+                    (d.refundedAt() == null ? e.occurredAt() : d.refundedAt()).atZone(zone).toLocalDate(),
+                    d.currency(), 0, d.refundAmountCents(), 0, 1);
+            default -> null; // failed, disputed: no money moved
+        };
+    }
+
+    private static UUID[] ids(List<Parsed> parsed, java.util.function.Predicate<Parsed> which) {
+        return parsed.stream().filter(which).map(p -> p.envelope().aggregateId()).distinct().toArray(UUID[]::new);
+    }
+
+    private Optional<Parsed> parse(Handle h, ConsumerRecord<String, byte[]> record) {
         try {
-            envelope = json.readValue(record.value(), EventEnvelope.class);
+            EventEnvelope envelope = json.readValue(record.value(), EventEnvelope.class);
             requireEnvelope(envelope);
             if (Topics.APPOINTMENTS.equals(record.topic())) {
-                appointment = json.treeToValue(envelope.data(), AppointmentEventData.class);
-                requireAppointment(appointment);
+                AppointmentEventData data = json.treeToValue(envelope.data(), AppointmentEventData.class);
+                requireAppointment(data);
+                return Optional.of(new Parsed(envelope, data, null));
             }
+            if (Topics.PAYMENTS.equals(record.topic())) {
+                PaymentEventData data = json.treeToValue(envelope.data(), PaymentEventData.class);
+                requirePayment(envelope, data);
+                return Optional.of(new Parsed(envelope, null, data));
+            }
+            throw new IllegalArgumentException("unexpected topic " + record.topic());
         } catch (IOException | IllegalArgumentException | DateTimeException | NullPointerException e) {
             deadLetter(h, record, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return Optional.empty();
         }
-        ProjectionDao projection = h.attach(ProjectionDao.class);
-        if (projection.markApplied(envelope.eventId()) == 0) {
-            duplicates.mark();
-            return Optional.of(envelope);
-        }
-        if (appointment != null) {
-            applyAppointment(projection, envelope, appointment);
-        }
-        // payment events reach daily_revenue with the Read models issue; they are recorded as applied
-        projection.touchLocation(envelope.locationId(), envelope.occurredAt().atOffset(ZoneOffset.UTC));
-        applied.mark();
-        return Optional.of(envelope);
-    }
-
-    private void applyAppointment(ProjectionDao projection, EventEnvelope envelope, AppointmentEventData data) {
-        CountedAppointment next = new CountedAppointment(envelope.aggregateId(), envelope.locationId(),
-                LocalHour.of(data.start(), ZoneId.of(data.timezone())), HourlyColumn.forStatus(data.status()),
-                envelope.aggregateVersion());
-        Optional<CountedAppointment> previous = projection.findForUpdate(envelope.aggregateId());
-        if (previous.isPresent() && previous.get().version() >= next.version()) {
-            stale.mark();
-            return;
-        }
-        // events carry the whole appointment, so applying the newest state is right even after a gap
-        previous.ifPresent(p -> projection.count(p, -1));
-        projection.count(next, +1);
-        projection.save(next);
     }
 
     private static void requireEnvelope(EventEnvelope e) {
@@ -105,7 +166,19 @@ public class EventApplier {
         if (d.start() == null || d.timezone() == null || d.status() == null) {
             throw new IllegalArgumentException("appointment data lacks start, timezone or status");
         }
+        ZoneId.of(d.timezone());
         HourlyColumn.forStatus(d.status());
+    }
+
+    private static void requirePayment(EventEnvelope e, PaymentEventData d) {
+        if (d.timezone() == null || d.currency() == null || !d.currency().matches("[A-Z]{3}") || d.amountCents() < 0) {
+            throw new IllegalArgumentException("payment data lacks timezone or currency, or has a negative amount");
+        }
+        ZoneId.of(d.timezone());
+        if (EventType.PaymentRefunded.name().equals(e.eventType())
+                && (d.refundAmountCents() == null || d.refundAmountCents() <= 0)) {
+            throw new IllegalArgumentException("PaymentRefunded without a positive refund_amount_cents");
+        }
     }
 
     private void deadLetter(Handle h, ConsumerRecord<String, byte[]> record, String reason) {

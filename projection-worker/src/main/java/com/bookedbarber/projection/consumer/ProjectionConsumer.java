@@ -108,13 +108,9 @@ public final class ProjectionConsumer implements Managed {
     private void applyOrRewind(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
         try {
             Instant newest = jdbi.inTransaction(h -> {
-                Instant latest = null;
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    Optional<EventEnvelope> envelope = applier.apply(h, record);
-                    if (envelope.isPresent() && (latest == null || envelope.get().occurredAt().isAfter(latest))) {
-                        latest = envelope.get().occurredAt();
-                    }
-                }
+                List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>(records.count());
+                records.forEach(all::add);
+                Instant latest = applier.apply(h, all).orElse(null);
                 OffsetDao offsets = h.attach(OffsetDao.class);
                 for (TopicPartition tp : records.partitions()) {
                     List<ConsumerRecord<String, byte[]>> partition = records.records(tp);

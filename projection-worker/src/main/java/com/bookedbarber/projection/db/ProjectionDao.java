@@ -6,65 +6,60 @@ import com.bookedbarber.projection.core.LocalHour;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The appointment read model: hourly_bookings and the per-appointment memory behind it. */
+/**
+ * The appointment read model (hourly_bookings and the per-appointment memory behind it), the
+ * applied-events set and per-location freshness. Every write takes a whole batch as arrays
+ * (unnest), so a poll costs a fixed number of statements whatever its size.
+ */
 @RegisterRowMapper(ProjectionDao.CountedAppointmentMapper.class)
 public interface ProjectionDao {
-    /** 1 when the event is new, 0 when it was applied before. */
-    @SqlUpdate("INSERT INTO projection_applied_events (event_id) VALUES (:eventId) ON CONFLICT DO NOTHING")
-    int markApplied(@Bind("eventId") UUID eventId);
+    /** Records the events as applied; returns the ids that were new (the others are duplicates). */
+    @SqlQuery("INSERT INTO projection_applied_events (event_id) SELECT unnest(CAST(:ids AS uuid[])) "
+            + "ON CONFLICT DO NOTHING RETURNING event_id")
+    List<UUID> markApplied(@Bind("ids") UUID[] eventIds);
 
+    /** The stored memory of these appointments, locked until the batch commits. */
     @SqlQuery("SELECT appointment_id, location_id, local_date, local_hour, status, aggregate_version "
-            + "FROM projection_appointments WHERE appointment_id = :id FOR UPDATE")
-    Optional<CountedAppointment> findForUpdate(@Bind("id") UUID appointmentId);
+            + "FROM projection_appointments WHERE appointment_id = ANY(CAST(:ids AS uuid[])) FOR UPDATE")
+    List<CountedAppointment> lockAppointments(@Bind("ids") UUID[] appointmentIds);
 
     @SqlUpdate("INSERT INTO projection_appointments (appointment_id, location_id, local_date, local_hour, status, "
-            + "aggregate_version) VALUES (:id, :locationId, :date, :hour, :status, :version) "
+            + "aggregate_version) SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:locations AS uuid[]), "
+            + "CAST(:dates AS date[]), CAST(:hours AS smallint[]), CAST(:statuses AS text[]), "
+            + "CAST(:versions AS bigint[])) "
             + "ON CONFLICT (appointment_id) DO UPDATE SET location_id = EXCLUDED.location_id, "
             + "local_date = EXCLUDED.local_date, local_hour = EXCLUDED.local_hour, status = EXCLUDED.status, "
             + "aggregate_version = EXCLUDED.aggregate_version")
-    void saveAppointment(@Bind("id") UUID appointmentId, @Bind("locationId") UUID locationId,
-                         @Bind("date") LocalDate date, @Bind("hour") int hour, @Bind("status") String status,
-                         @Bind("version") long version);
+    void saveAppointments(@Bind("ids") UUID[] ids, @Bind("locations") UUID[] locations, @Bind("dates") String[] dates,
+                          @Bind("hours") Integer[] hours, @Bind("statuses") String[] statuses,
+                          @Bind("versions") Long[] versions);
 
-    default void save(CountedAppointment a) {
-        saveAppointment(a.appointmentId(), a.locationId(), a.hour().date(), a.hour().hour(), a.column().name(),
-                a.version());
-    }
+    /** Adds net deltas to hourly_bookings cells (a cell's rows are created on first use). */
+    @SqlUpdate("INSERT INTO hourly_bookings AS h (location_id, local_date, local_hour, booked, cancelled, completed, "
+            + "no_show) SELECT * FROM unnest(CAST(:locations AS uuid[]), CAST(:dates AS date[]), "
+            + "CAST(:hours AS smallint[]), CAST(:booked AS int[]), CAST(:cancelled AS int[]), "
+            + "CAST(:completed AS int[]), CAST(:noShow AS int[])) "
+            + "ON CONFLICT (location_id, local_date, local_hour) DO UPDATE SET booked = h.booked + EXCLUDED.booked, "
+            + "cancelled = h.cancelled + EXCLUDED.cancelled, completed = h.completed + EXCLUDED.completed, "
+            + "no_show = h.no_show + EXCLUDED.no_show")
+    void addHourly(@Bind("locations") UUID[] locations, @Bind("dates") String[] dates, @Bind("hours") Integer[] hours,
+                   @Bind("booked") Integer[] booked, @Bind("cancelled") Integer[] cancelled,
+                   @Bind("completed") Integer[] completed, @Bind("noShow") Integer[] noShow);
 
-    @SqlUpdate("INSERT INTO hourly_bookings (location_id, local_date, local_hour, <column>) "
-            + "VALUES (:locationId, :date, :hour, 1) ON CONFLICT (location_id, local_date, local_hour) "
-            + "DO UPDATE SET <column> = hourly_bookings.<column> + 1")
-    void increment(@Define("column") String column, @Bind("locationId") UUID locationId,
-                   @Bind("date") LocalDate date, @Bind("hour") int hour);
-
-    @SqlUpdate("UPDATE hourly_bookings SET <column> = <column> - 1 "
-            + "WHERE location_id = :locationId AND local_date = :date AND local_hour = :hour")
-    int decrement(@Define("column") String column, @Bind("locationId") UUID locationId,
-                  @Bind("date") LocalDate date, @Bind("hour") int hour);
-
-    default void count(CountedAppointment a, int delta) {
-        if (delta > 0) {
-            increment(a.column().column(), a.locationId(), a.hour().date(), a.hour().hour());
-        } else {
-            decrement(a.column().column(), a.locationId(), a.hour().date(), a.hour().hour());
-        }
-    }
-
-    /** Moves the location's freshness mark forward (never back: events may arrive out of order across aggregates). */
-    @SqlUpdate("INSERT INTO projection_locations (location_id, as_of) VALUES (:locationId, :occurredAt) "
-            + "ON CONFLICT (location_id) DO UPDATE SET as_of = GREATEST(projection_locations.as_of, EXCLUDED.as_of)")
-    void touchLocation(@Bind("locationId") UUID locationId, @Bind("occurredAt") OffsetDateTime occurredAt);
+    /** Moves each location's freshness mark forward (never back: aggregates interleave). */
+    @SqlUpdate("INSERT INTO projection_locations AS p (location_id, as_of) SELECT * FROM unnest("
+            + "CAST(:locations AS uuid[]), CAST(:asOf AS timestamptz[])) "
+            + "ON CONFLICT (location_id) DO UPDATE SET as_of = GREATEST(p.as_of, EXCLUDED.as_of)")
+    void touchLocations(@Bind("locations") UUID[] locations, @Bind("asOf") String[] asOf);
 
     final class CountedAppointmentMapper implements RowMapper<CountedAppointment> {
         @Override

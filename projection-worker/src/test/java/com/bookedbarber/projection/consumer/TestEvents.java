@@ -3,6 +3,7 @@ package com.bookedbarber.projection.consumer;
 import com.bookedbarber.api.events.AppointmentEventData;
 import com.bookedbarber.api.events.EventEnvelope;
 import com.bookedbarber.api.events.EventJson;
+import com.bookedbarber.api.events.PaymentEventData;
 import com.bookedbarber.api.events.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -38,9 +39,31 @@ final class TestEvents implements AutoCloseable {
                 Instant.parse("2026-11-29T10:00:00Z").plusSeconds(version), JSON.valueToTree(data));
     }
 
+    /**
+     * A payment event. {@code at} is completed_at for PaymentCompleted and refunded_at for
+     * PaymentRefunded (with {@code refund} cents of {@code amount}).
+     */
+    static EventEnvelope payment(String type, UUID payment, UUID location, String currency, String timezone,
+                                 long amount, long refund, Instant at, long version) {
+        boolean refunded = "PaymentRefunded".equals(type);
+        String status = switch (type) {
+            case "PaymentCompleted" -> "completed";
+            case "PaymentRefunded" -> refund >= amount ? "refunded" : "partially_refunded";
+            case "PaymentFailed" -> "failed";
+            default -> "disputed";
+        };
+        var data = new PaymentEventData(payment, UUID.randomUUID(), location, UUID.randomUUID(), "cash", status,
+                amount, 0, currency, timezone, amount / 5, amount - amount / 5, refunded ? refund : 0,
+                refunded ? null : at, refunded ? UUID.randomUUID() : null, refunded ? refund : null,
+                refunded ? refund : null, refunded ? at : null);
+        return new EventEnvelope(UUID.randomUUID(), type, 1, payment, version, location, at, JSON.valueToTree(data));
+    }
+
     void send(List<EventEnvelope> events) throws Exception {
         for (EventEnvelope e : events) {
-            sendRaw(e.aggregateId().toString(), JSON.writeValueAsBytes(e));
+            String topic = e.eventType().startsWith("Payment") ? Topics.PAYMENTS : Topics.APPOINTMENTS;
+            producer.send(new ProducerRecord<>(topic, e.aggregateId().toString(), JSON.writeValueAsBytes(e)))
+                    .get(10, TimeUnit.SECONDS);
         }
         producer.flush();
     }
