@@ -71,6 +71,23 @@ class EndToEndIT {
         String etag = view.header("ETag").orElseThrow();
         assertThat(owner.get(path, "If-None-Match", etag).status()).isEqualTo(304);
 
+        // paying it in cash shows in daily revenue on today's local date, zero-filled around it
+        Result paid = owner.post("/api/v2/payments", Map.of("appointment_id", booked.json().get("id").asText(),
+                "method", "cash", "tip_cents", 500), "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertThat(paid.status()).isEqualTo(201);
+        java.time.LocalDate today = java.time.LocalDate.now(ZONE);
+        String revenue = "/api/v2/analytics/locations/" + shop.locationId() + "/daily-revenue?from="
+                + today.minusDays(1) + "&to=" + today.plusDays(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode report = owner.get(revenue).json();
+            assertThat(report.get("days")).hasSize(3);
+            assertThat(report.get("days").get(1).get("date").asText()).isEqualTo(today.toString());
+            assertThat(report.get("days").get(1).get("gross_cents").asLong()).isEqualTo(3500);
+            assertThat(report.get("totals").get("net_cents").asLong()).isEqualTo(3500);
+            assertThat(report.get("totals").get("payments").asLong()).isEqualTo(1);
+        });
+        assertThat(owner.get(revenue).json().get("currency").asText()).isEqualTo("USD");
+
         // who may read: the shop's owner and managers; staff 403; everyone else 404
         ApiClient.Session barber = api.register("E2E Barber");
         shop.addMember(DB.dataSource(), barber.userId(), "barber");

@@ -25,6 +25,8 @@ final class SystemUnderTest {
                 ConfigOverride.config("outbox.pollInterval", "200ms"),
                 ConfigOverride.config("auth.signingKeys[0].secret", "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVzLWxvbmc="),
                 ConfigOverride.config("auth.mfaEncryptionKey", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="),
+                ConfigOverride.config("cardProvider.secretKey", "sk_test_end_to_end"),
+                ConfigOverride.config("cardProvider.webhookSecrets[0]", "whsec_end_to_end"),
                 // the tests register several accounts from one address within a minute
                 ConfigOverride.config("rateLimits.groups.auth.requests", "1000"));
     }

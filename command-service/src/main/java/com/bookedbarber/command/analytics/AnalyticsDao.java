@@ -1,5 +1,6 @@
 package com.bookedbarber.command.analytics;
 
+import com.bookedbarber.api.analytics.DailyRevenueView;
 import com.bookedbarber.api.analytics.HourlyBookingsView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,13 +21,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public interface AnalyticsDao {
     /** The location as the caller sees it: empty unless the caller is a member (other tenants: 404). */
-    record LocationAccess(String timezone, String role) {
+    record LocationAccess(String timezone, String currency, String role) {
         public boolean mayReadAnalytics() {
             return "owner".equals(role) || "manager".equals(role);
         }
     }
 
-    @SqlQuery("SELECT l.timezone, m.role FROM locations l JOIN location_members m "
+    @SqlQuery("SELECT l.timezone, l.currency, m.role FROM locations l JOIN location_members m "
             + "ON m.location_id = l.id AND m.user_id = :caller WHERE l.id = :id")
     @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(LocationAccess.class)
     Optional<LocationAccess> access(@Bind("id") UUID locationId, @Bind("caller") UUID callerId);
@@ -40,6 +41,54 @@ public interface AnalyticsDao {
     @RegisterRowMapper(HourMapper.class)
     List<HourlyBookingsView.Hour> hourlyBookings(@Bind("id") UUID locationId, @Bind("from") LocalDate from,
                                                  @Bind("to") LocalDate to);
+
+    /** The days of the range that had revenue in the currency (the caller fills in the others). */
+    @SqlQuery("SELECT local_date, gross_cents, refunded_cents, gross_cents - refunded_cents AS net_cents, payments, "
+            + "refunds FROM daily_revenue WHERE location_id = :id AND currency = :currency "
+            + "AND local_date BETWEEN :from AND :to ORDER BY local_date")
+    @RegisterRowMapper(DayMapper.class)
+    List<DailyRevenueView.Day> dailyRevenue(@Bind("id") UUID locationId, @Bind("currency") String currency,
+                                            @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** Revenue of the range and of the period of the same length just before it, in one scan. */
+    record RevenueTotals(long gross, long refunded, long previousGross, long previousRefunded) {
+    }
+
+    @SqlQuery("SELECT coalesce(sum(gross_cents) FILTER (WHERE local_date >= :from), 0) AS gross, "
+            + "coalesce(sum(refunded_cents) FILTER (WHERE local_date >= :from), 0) AS refunded, "
+            + "coalesce(sum(gross_cents) FILTER (WHERE local_date < :from), 0) AS previous_gross, "
+            + "coalesce(sum(refunded_cents) FILTER (WHERE local_date < :from), 0) AS previous_refunded "
+            + "FROM daily_revenue WHERE location_id = :id AND currency = :currency "
+            + "AND local_date BETWEEN :previousFrom AND :to")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(RevenueTotals.class)
+    RevenueTotals revenueTotals(@Bind("id") UUID locationId, @Bind("currency") String currency,
+                                @Bind("previousFrom") LocalDate previousFrom, @Bind("from") LocalDate from,
+                                @Bind("to") LocalDate to);
+
+    /** Appointment counts per local hour of the day over the range (hours without any left out). */
+    record HourTotals(int hour, long booked, long cancelled, long completed, long noShow) {
+        public long all() {
+            return booked + cancelled + completed + noShow;
+        }
+
+        public long notCancelled() {
+            return booked + completed + noShow;
+        }
+    }
+
+    @SqlQuery("SELECT local_hour AS hour, sum(booked) AS booked, sum(cancelled) AS cancelled, "
+            + "sum(completed) AS completed, sum(no_show) AS no_show FROM hourly_bookings "
+            + "WHERE location_id = :id AND local_date BETWEEN :from AND :to GROUP BY local_hour ORDER BY local_hour")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(HourTotals.class)
+    List<HourTotals> hourTotals(@Bind("id") UUID locationId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    final class DayMapper implements RowMapper<DailyRevenueView.Day> {
+        @Override
+        public DailyRevenueView.Day map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new DailyRevenueView.Day(rs.getObject("local_date", LocalDate.class), rs.getLong("gross_cents"),
+                    rs.getLong("refunded_cents"), rs.getLong("net_cents"), rs.getInt("payments"), rs.getInt("refunds"));
+        }
+    }
 
     final class HourMapper implements RowMapper<HourlyBookingsView.Hour> {
         @Override

@@ -1,6 +1,9 @@
 package com.bookedbarber.command.analytics;
 
+import com.bookedbarber.api.analytics.DailyRevenueView;
 import com.bookedbarber.api.analytics.HourlyBookingsView;
+import com.bookedbarber.api.analytics.SummaryView;
+import java.util.List;
 import com.bookedbarber.command.auth.Caller;
 import com.bookedbarber.command.core.DomainException;
 import io.dropwizard.auth.Auth;
@@ -60,6 +63,52 @@ public final class AnalyticsResource {
                     dao.hourlyBookings(locationId, range.from(), range.to()));
         });
         return conditional(request, view);
+    }
+
+    @GET
+    @Path("daily-revenue")
+    @Timed
+    public Response dailyRevenue(@Auth Caller caller, @PathParam("id") UUID locationId,
+                                 @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @Context Request request) {
+        DateRange range = DateRange.parse(from, to);
+        DailyRevenueView view = readOnly.withExtension(AnalyticsDao.class, dao -> {
+            AnalyticsDao.LocationAccess access = ownerOrManager(dao, locationId, caller);
+            List<DailyRevenueView.Day> days = Reports.zeroFilled(range,
+                    dao.dailyRevenue(locationId, access.currency(), range.from(), range.to()));
+            return new DailyRevenueView(locationId, access.currency(), access.timezone(), asOf(dao, locationId), days,
+                    Reports.totals(days));
+        });
+        return conditional(request, view);
+    }
+
+    @GET
+    @Path("summary")
+    @Timed
+    public Response summary(@Auth Caller caller, @PathParam("id") UUID locationId,
+                            @QueryParam("from") String from, @QueryParam("to") String to,
+                            @Context Request request) {
+        DateRange range = DateRange.parse(from, to);
+        SummaryView view = readOnly.withExtension(AnalyticsDao.class, dao -> {
+            AnalyticsDao.LocationAccess access = ownerOrManager(dao, locationId, caller);
+            AnalyticsDao.RevenueTotals money = dao.revenueTotals(locationId, access.currency(),
+                    Reports.previousFrom(range), range.from(), range.to());
+            List<AnalyticsDao.HourTotals> hours = dao.hourTotals(locationId, range.from(), range.to());
+            long appointments = hours.stream().mapToLong(AnalyticsDao.HourTotals::all).sum();
+            long net = money.gross() - money.refunded();
+            long previousNet = money.previousGross() - money.previousRefunded();
+            return new SummaryView(locationId, access.currency(), access.timezone(), asOf(dao, locationId),
+                    range.from(), range.to(), money.gross(), money.refunded(), net, previousNet,
+                    Reports.change(net, previousNet), appointments,
+                    Reports.ratio(hours.stream().mapToLong(AnalyticsDao.HourTotals::cancelled).sum(), appointments),
+                    Reports.ratio(hours.stream().mapToLong(AnalyticsDao.HourTotals::noShow).sum(), appointments),
+                    Reports.busiest(hours));
+        });
+        return conditional(request, view);
+    }
+
+    private static java.time.Instant asOf(AnalyticsDao dao, UUID locationId) {
+        return dao.asOf(locationId).map(OffsetDateTime::toInstant).orElse(null);
     }
 
     private static AnalyticsDao.LocationAccess ownerOrManager(AnalyticsDao dao, UUID locationId, Caller caller) {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccessMatrixIT {
+    static ShopFixture shop;
+
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
     static final TestKafka KAFKA = TestKafka.shared();
     static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(DB, KAFKA);
@@ -41,7 +43,7 @@ class AccessMatrixIT {
     @Test
     void everyEndpointAnswersEveryCallerAsTheRulesSay() {
         ApiClient api = new ApiClient("http://127.0.0.1:" + APP.getLocalPort());
-        ShopFixture shop = ShopFixture.create(DB.dataSource(), "Europe/London", 1, 30, 0, 1000);
+        shop = ShopFixture.create(DB.dataSource(), "Europe/London", 1, 30, 0, 1000);
         ShopFixture otherShop = ShopFixture.create(DB.dataSource(), "Europe/London", 1, 30, 0, 1000);
         Map<Relation, ApiClient> callers = new LinkedHashMap<>();
         callers.put(Relation.ANONYMOUS, api);
@@ -73,13 +75,13 @@ class AccessMatrixIT {
                     case CLIENT, OWNER, MANAGER, BARBER, RECEPTIONIST -> 200;
                     default -> 404;
                 }),
-                new Endpoint("hourly-bookings", "/api/v2/analytics/locations/" + shop.locationId()
-                        + "/hourly-bookings?from=2026-01-01&to=2026-01-31", r -> switch (r) {
-                    case ANONYMOUS -> 401;
-                    case OWNER, MANAGER -> 200;
-                    case BARBER, RECEPTIONIST -> 403;
-                    default -> 404;
-                }));
+                analytics("hourly-bookings"), analytics("daily-revenue"), analytics("summary"),
+                new Endpoint("payments of the location", "/api/v2/payments?location_id=" + shop.locationId(),
+                        r -> switch (r) {
+                            case ANONYMOUS -> 401;
+                            case OWNER, MANAGER, BARBER, RECEPTIONIST -> 200;
+                            default -> 404;
+                        }));
 
         List<String> mismatches = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -92,6 +94,17 @@ class AccessMatrixIT {
             });
         }
         assertThat(mismatches).isEmpty();
-        assertThat(endpoints.size() * callers.size()).isEqualTo(16);
+        assertThat(endpoints.size() * callers.size()).isEqualTo(40);
+    }
+
+    /** Analytics: the location's owner and managers only; other staff 403, everyone else 404. */
+    static Endpoint analytics(String report) {
+        return new Endpoint(report, "/api/v2/analytics/locations/" + shop.locationId() + "/" + report
+                + "?from=2026-01-01&to=2026-01-31", r -> switch (r) {
+                    case ANONYMOUS -> 401;
+                    case OWNER, MANAGER -> 200;
+                    case BARBER, RECEPTIONIST -> 403;
+                    default -> 404;
+                });
     }
 }

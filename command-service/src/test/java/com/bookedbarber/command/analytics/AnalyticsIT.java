@@ -1,0 +1,111 @@
+package com.bookedbarber.command.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bookedbarber.command.CommandServiceConfiguration;
+import com.bookedbarber.command.CommandServiceTestApp;
+import com.bookedbarber.testing.ApiClient;
+import com.bookedbarber.testing.ApiClient.Result;
+import com.bookedbarber.testing.ShopFixture;
+import com.bookedbarber.testing.TestDatabase;
+import com.bookedbarber.testing.TestKafka;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The analytics endpoints over projection rows written the way the worker writes them: zero-filled
+ * days, totals, the location's currency only, as_of, ETag/304, range limits, and the summary's
+ * figures against the previous period.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AnalyticsIT {
+    static final TestDatabase DB = TestDatabase.createMigratedForJvm();
+    static final TestKafka KAFKA = TestKafka.shared();
+    static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(DB, KAFKA);
+    static ApiClient owner;
+    static ShopFixture shop;
+
+    @BeforeAll
+    static void projections() throws Exception {
+        ApiClient api = new ApiClient("http://127.0.0.1:" + APP.getLocalPort());
+        shop = ShopFixture.create(DB.dataSource(), "Europe/Paris", 1, 30, 0, 2500);
+        ApiClient.Session session = api.register("Analytics Owner");
+        shop.addMember(DB.dataSource(), session.userId(), "owner");
+        owner = session.api();
+        String id = "'" + shop.locationId() + "'";
+        try (Connection c = DB.connect(); Statement s = c.createStatement()) {
+            // previous period (Dec 1-3): net 1000; this period (Dec 4-6): 9000 gross, 500 refunded
+            s.execute("INSERT INTO daily_revenue VALUES (" + id + ", '2026-12-02', 'USD', 1000, 0, 1, 0), "
+                    + "(" + id + ", '2026-12-04', 'USD', 6000, 0, 2, 0), "
+                    + "(" + id + ", '2026-12-06', 'USD', 3000, 500, 1, 1), "
+                    + "(" + id + ", '2026-12-06', 'EUR', 7777, 0, 1, 0)");
+            s.execute("INSERT INTO hourly_bookings VALUES (" + id + ", '2026-12-04', 10, 2, 1, 3, 0), "
+                    + "(" + id + ", '2026-12-05', 14, 1, 0, 0, 1), (" + id + ", '2026-12-06', 10, 0, 1, 1, 0), "
+                    + "(" + id + ", '2026-12-06', 9, 1, 0, 0, 0)");
+            s.execute("INSERT INTO projection_locations VALUES (" + id + ", '2026-12-06T18:00:00Z')");
+        }
+    }
+
+    @Test
+    void dailyRevenueIsZeroFilledInTheLocationsCurrencyWithTotalsAndAnEtag() {
+        String path = "/api/v2/analytics/locations/" + shop.locationId() + "/daily-revenue?from=2026-12-03&to=2026-12-06";
+        Result result = owner.get(path);
+        assertThat(result.status()).isEqualTo(200);
+        JsonNode report = result.json();
+        assertThat(report.get("currency").asText()).isEqualTo("USD");
+        assertThat(report.get("timezone").asText()).isEqualTo("Europe/Paris");
+        assertThat(report.get("as_of").asText()).isEqualTo("2026-12-06T18:00:00Z");
+        JsonNode days = report.get("days");
+        assertThat(days).hasSize(4);
+        assertThat(days.get(0).get("date").asText()).isEqualTo("2026-12-03");
+        assertThat(days.get(0).get("gross_cents").asLong()).isZero();
+        assertThat(days.get(3).get("net_cents").asLong()).isEqualTo(2500);
+        assertThat(days.get(3).get("refunds").asInt()).isEqualTo(1);
+        JsonNode totals = report.get("totals");
+        assertThat(totals.get("gross_cents").asLong()).isEqualTo(9000);
+        assertThat(totals.get("refunded_cents").asLong()).isEqualTo(500);
+        assertThat(totals.get("net_cents").asLong()).isEqualTo(8500);
+        assertThat(totals.get("payments").asLong()).isEqualTo(3);
+
+        String etag = result.header("ETag").orElseThrow();
+        assertThat(owner.get(path, "If-None-Match", etag).status()).isEqualTo(304);
+        assertThat(owner.get("/api/v2/analytics/locations/" + shop.locationId()
+                + "/daily-revenue?from=2026-01-01&to=2027-01-02").status()).isEqualTo(422);
+        assertThat(owner.get("/api/v2/analytics/locations/" + shop.locationId()
+                + "/daily-revenue?from=2026-12-06&to=2026-12-01").status()).isEqualTo(422);
+    }
+
+    @Test
+    void theSummaryComparesWithThePreviousPeriodAndNamesTheBusiestHours() {
+        JsonNode summary = owner.get("/api/v2/analytics/locations/" + shop.locationId()
+                + "/summary?from=2026-12-04&to=2026-12-06").json();
+        assertThat(summary.get("gross_cents").asLong()).isEqualTo(9000);
+        assertThat(summary.get("refunded_cents").asLong()).isEqualTo(500);
+        assertThat(summary.get("net_cents").asLong()).isEqualTo(8500);
+        assertThat(summary.get("previous_net_cents").asLong()).isEqualTo(1000);
+        assertThat(summary.get("net_change_ratio").asDouble()).isEqualTo(7.5);
+        // 6 + 2 + 2 + 1 appointments; 2 cancelled, 1 no-show
+        assertThat(summary.get("appointments").asLong()).isEqualTo(11);
+        assertThat(summary.get("cancellation_rate").asDouble()).isEqualTo(2.0 / 11);
+        assertThat(summary.get("no_show_rate").asDouble()).isEqualTo(1.0 / 11);
+        JsonNode busiest = summary.get("busiest_hours");
+        assertThat(busiest).hasSize(3);
+        assertThat(busiest.get(0).get("hour").asInt()).isEqualTo(10);
+        assertThat(busiest.get(0).get("appointments").asLong()).isEqualTo(6);
+        assertThat(busiest.get(1).get("hour").asInt()).isEqualTo(14);
+        assertThat(busiest.get(2).get("hour").asInt()).isEqualTo(9);
+
+        JsonNode empty = owner.get("/api/v2/analytics/locations/" + shop.locationId()
+                + "/summary?from=2025-01-01&to=2025-01-31").json();
+        assertThat(empty.get("appointments").asLong()).isZero();
+        assertThat(empty.get("cancellation_rate").isNull()).isTrue();
+        assertThat(empty.get("net_change_ratio").isNull()).isTrue();
+        assertThat(empty.get("busiest_hours")).isEmpty();
+    }
+}
