@@ -6,6 +6,9 @@ import com.bookedbarber.platform.db.MigrationBundle;
 import com.bookedbarber.projection.db.DeadLetterDao;
 import com.bookedbarber.projection.db.OffsetDao;
 import com.bookedbarber.projection.db.ProjectionDao;
+import com.bookedbarber.projection.db.ReconcileDao;
+import com.bookedbarber.projection.db.RevenueDao;
+import com.bookedbarber.projection.tasks.ReconcileTask;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
 import com.bookedbarber.projection.consumer.EventApplier;
@@ -45,7 +48,8 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
     public void run(ProjectionWorkerConfiguration config, Environment environment) {
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         jdbi.installPlugin(new PostgresPlugin());
-        DaoWarmup.warm(jdbi, ProjectionDao.class, OffsetDao.class, DeadLetterDao.class);
+        DaoWarmup.warm(jdbi, ProjectionDao.class, RevenueDao.class, OffsetDao.class, DeadLetterDao.class,
+                ReconcileDao.class);
 
         ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
         environment.lifecycle().manage(kafkaAdmin);
@@ -56,6 +60,8 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
                 new EventApplier(environment.metrics()), config.getPollTimeout().toJavaDuration(),
                 config.getRetryBackoff().toJavaDuration(), progress);
         environment.lifecycle().manage(consumer);
+
+        environment.admin().addTask(new ReconcileTask(jdbi));
 
         environment.healthChecks().register("kafka",
                 new KafkaHealthCheck(kafkaAdmin.admin(), config.getKafka().getRequestTimeout().toJavaDuration()));

@@ -4,6 +4,7 @@ import com.bookedbarber.api.events.Topics;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -34,6 +35,10 @@ public final class TestKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
                 .build();
+        // a broker that hits a fatal path (typically while being shut down with the JVM) calls
+        // Exit.halt/exit; in a test JVM that would kill the surefire fork after all tests passed
+        Exit.setHaltProcedure((code, message) -> System.err.println("test broker wanted to halt(" + code + "): " + message));
+        Exit.setExitProcedure((code, message) -> System.err.println("test broker wanted to exit(" + code + "): " + message));
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
