@@ -47,7 +47,7 @@ class EndToEndIT {
     }
 
     @Test
-    void aBookingShowsInHourlyBookingsAtItsLocalHour() {
+    void aBookingShowsInHourlyBookingsAtItsLocalHour() throws Exception {
         ShopFixture shop = ShopFixture.create(DB.dataSource(), ZONE.getId(), 1, 45, 0, 3000);
         ApiClient owner = ownerOf(shop);
         ZonedDateTime local = ZonedDateTime.now(ZONE).plusDays(2).withHour(15).withMinute(30).withSecond(0).withNano(0);
@@ -87,6 +87,7 @@ class EndToEndIT {
             assertThat(report.get("totals").get("payments").asLong()).isEqualTo(1);
         });
         assertThat(owner.get(revenue).json().get("currency").asText()).isEqualTo("USD");
+        assertThat(reconcile(shop, today.minusDays(1), local.toLocalDate().plusDays(1))).isEqualTo("OK: no differences");
 
         // who may read: the shop's owner and managers; staff 403; everyone else 404
         ApiClient.Session barber = api.register("E2E Barber");
@@ -151,6 +152,17 @@ class EndToEndIT {
                 + "WHERE o.location_id = '" + shop.locationId() + "'")).isEqualTo(9);
         assertThat(count("SELECT sum(booked) FROM hourly_bookings WHERE location_id = '" + shop.locationId() + "'"))
                 .isEqualTo(count("SELECT count(*) FROM appointments WHERE location_id = '" + shop.locationId() + "'"));
+        assertThat(reconcile(shop, day, day)).isEqualTo("OK: no differences");
+    }
+
+    /** The worker's reconcile task: the projections recomputed from the primary tables, differences listed. */
+    private static String reconcile(ShopFixture shop, LocalDate from, LocalDate to) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + WORKER.getAdminPort() + "/tasks/reconcile?location_id=" + shop.locationId() + "&from=" + from
+                        + "&to=" + to))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body().trim();
     }
 
     private static ApiClient ownerOf(ShopFixture shop) {
