@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,9 @@ import org.slf4j.LoggerFactory;
 public class EventApplier {
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
-    /** A record understood: its envelope and the typed data of its topic. */
-    private record Parsed(EventEnvelope envelope, AppointmentEventData appointment, PaymentEventData payment) {
+    /** A record understood: its envelope, the typed data of its topic, and where it came from. */
+    private record Parsed(EventEnvelope envelope, AppointmentEventData appointment, PaymentEventData payment,
+                          TopicPartition partition) {
     }
 
     private final ObjectMapper json = EventJson.newMapper();
@@ -63,8 +65,8 @@ public class EventApplier {
         this.deadLettered = metrics.meter("projection.events.dead-lettered");
     }
 
-    /** Applies the records; returns occurred_at of the newest event understood, if any. */
-    public Optional<Instant> apply(Handle h, List<ConsumerRecord<String, byte[]>> records) {
+    /** Applies the records; returns occurred_at of the newest event understood, per partition. */
+    public Map<TopicPartition, Instant> apply(Handle h, List<ConsumerRecord<String, byte[]>> records) {
         Map<UUID, Parsed> unique = new LinkedHashMap<>();
         int understood = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -75,7 +77,7 @@ public class EventApplier {
             }
         }
         if (unique.isEmpty()) {
-            return Optional.empty();
+            return Map.of();
         }
         ProjectionDao projection = h.attach(ProjectionDao.class);
         RevenueDao revenue = h.attach(RevenueDao.class);
@@ -107,7 +109,10 @@ public class EventApplier {
         BatchWriter.write(projection, revenue, batch);
         stale.mark(batch.stale());
         applied.mark(toApply.size() - batch.stale());
-        return unique.values().stream().map(p -> p.envelope().occurredAt()).max(Instant::compareTo);
+        Map<TopicPartition, Instant> newest = new java.util.HashMap<>();
+        unique.values().forEach(p -> newest.merge(p.partition(), p.envelope().occurredAt(),
+                (a, b) -> a.isAfter(b) ? a : b));
+        return newest;
     }
 
     /** Gross on the local day the payment completed; a refund on the local day it was made. */
@@ -135,18 +140,22 @@ public class EventApplier {
             if (Topics.APPOINTMENTS.equals(record.topic())) {
                 AppointmentEventData data = json.treeToValue(envelope.data(), AppointmentEventData.class);
                 requireAppointment(data);
-                return Optional.of(new Parsed(envelope, data, null));
+                return Optional.of(new Parsed(envelope, data, null, partitionOf(record)));
             }
             if (Topics.PAYMENTS.equals(record.topic())) {
                 PaymentEventData data = json.treeToValue(envelope.data(), PaymentEventData.class);
                 requirePayment(envelope, data);
-                return Optional.of(new Parsed(envelope, null, data));
+                return Optional.of(new Parsed(envelope, null, data, partitionOf(record)));
             }
             throw new IllegalArgumentException("unexpected topic " + record.topic());
         } catch (IOException | IllegalArgumentException | DateTimeException | NullPointerException e) {
             deadLetter(h, record, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static TopicPartition partitionOf(ConsumerRecord<String, byte[]> record) {
+        return new TopicPartition(record.topic(), record.partition());
     }
 
     private static void requireEnvelope(EventEnvelope e) {

@@ -40,7 +40,6 @@ public final class ProjectionConsumer implements Managed {
     private final Duration pollTimeout;
     private final Duration retryBackoff;
     private final ProjectionProgress progress;
-    private final Map<TopicPartition, Long> offsetLag = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
@@ -107,10 +106,10 @@ public final class ProjectionConsumer implements Managed {
 
     private void applyOrRewind(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
         try {
-            Instant newest = jdbi.inTransaction(h -> {
+            Map<TopicPartition, Instant> newest = jdbi.inTransaction(h -> {
                 List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>(records.count());
                 records.forEach(all::add);
-                Instant latest = applier.apply(h, all).orElse(null);
+                Map<TopicPartition, Instant> latest = applier.apply(h, all);
                 OffsetDao offsets = h.attach(OffsetDao.class);
                 for (TopicPartition tp : records.partitions()) {
                     List<ConsumerRecord<String, byte[]>> partition = records.records(tp);
@@ -131,9 +130,8 @@ public final class ProjectionConsumer implements Managed {
 
     private void recordLag(Consumer<String, byte[]> c) {
         for (TopicPartition tp : c.assignment()) {
-            c.currentLag(tp).ifPresent(lag -> offsetLag.put(tp, lag));
+            c.currentLag(tp).ifPresent(lag -> progress.offsetLag(tp, lag));
         }
-        progress.offsetLag(offsetLag.values().stream().mapToLong(Long::longValue).sum());
     }
 
     private void sleep(Duration duration) {
@@ -172,12 +170,12 @@ public final class ProjectionConsumer implements Managed {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // every applied batch is already committed with its offsets; nothing to flush
-            partitions.forEach(offsetLag::remove);
+            progress.forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            partitions.forEach(offsetLag::remove);
+            progress.forget(partitions);
         }
     }
 }

@@ -17,10 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -146,8 +148,8 @@ class ProjectionConsumerIT {
         AtomicInteger applied = new AtomicInteger();
         EventApplier crashing = new EventApplier(new MetricRegistry()) {
             @Override
-            public Optional<Instant> apply(Handle h, List<ConsumerRecord<String, byte[]>> records) {
-                Optional<Instant> newest = super.apply(h, records);
+            public Map<TopicPartition, Instant> apply(Handle h, List<ConsumerRecord<String, byte[]>> records) {
+                Map<TopicPartition, Instant> newest = super.apply(h, records);
                 if (applied.addAndGet(records.size()) >= 25) {
                     throw new SimulatedCrash();
                 }
