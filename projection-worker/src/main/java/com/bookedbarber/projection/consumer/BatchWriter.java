@@ -26,14 +26,22 @@ final class BatchWriter {
                     appointments.stream().map(a -> a.column().name()).toArray(String[]::new),
                     appointments.stream().map(CountedAppointment::version).toArray(Long[]::new));
         }
-        var hours = new ArrayList<>(batch.hourDeltas().entrySet());
-        if (!hours.isEmpty()) {
-            projection.addHourly(
-                    hours.stream().map(e -> e.getKey().locationId()).toArray(UUID[]::new),
-                    hours.stream().map(e -> e.getKey().date().toString()).toArray(String[]::new),
-                    hours.stream().map(e -> e.getKey().hour()).toArray(Integer[]::new),
-                    column(hours, HourlyColumn.BOOKED), column(hours, HourlyColumn.CANCELLED),
-                    column(hours, HourlyColumn.COMPLETED), column(hours, HourlyColumn.NO_SHOW));
+        // additions first (they may create the row), then subtractions from rows that exist
+        var added = cells(batch, +1);
+        if (!added.isEmpty()) {
+            projection.addHourly(locations(added), dates(added), hours(added),
+                    column(added, HourlyColumn.BOOKED, +1), column(added, HourlyColumn.CANCELLED, +1),
+                    column(added, HourlyColumn.COMPLETED, +1), column(added, HourlyColumn.NO_SHOW, +1));
+        }
+        var taken = cells(batch, -1);
+        if (!taken.isEmpty()) {
+            int updated = projection.subtractHourly(locations(taken), dates(taken), hours(taken),
+                    column(taken, HourlyColumn.BOOKED, -1), column(taken, HourlyColumn.CANCELLED, -1),
+                    column(taken, HourlyColumn.COMPLETED, -1), column(taken, HourlyColumn.NO_SHOW, -1));
+            if (updated != taken.size()) {
+                throw new IllegalStateException("hourly_bookings lacks " + (taken.size() - updated)
+                        + " cell(s) an appointment was counted in");
+            }
         }
         var payments = new ArrayList<>(batch.changedPayments().entrySet());
         if (!payments.isEmpty()) {
@@ -58,7 +66,27 @@ final class BatchWriter {
         }
     }
 
-    private static Integer[] column(List<Map.Entry<ProjectionBatch.HourCell, int[]>> cells, HourlyColumn column) {
-        return cells.stream().map(e -> e.getValue()[column.ordinal()]).toArray(Integer[]::new);
+    /** The cells with a change of that sign in any column. */
+    private static List<Map.Entry<ProjectionBatch.HourCell, int[]>> cells(ProjectionBatch batch, int sign) {
+        return batch.hourDeltas().entrySet().stream()
+                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(v -> v * sign > 0)).toList();
+    }
+
+    /** The column's change of that sign as a magnitude (0 where the change has the other sign). */
+    private static Integer[] column(List<Map.Entry<ProjectionBatch.HourCell, int[]>> cells, HourlyColumn column,
+                                    int sign) {
+        return cells.stream().map(e -> Math.max(0, e.getValue()[column.ordinal()] * sign)).toArray(Integer[]::new);
+    }
+
+    private static UUID[] locations(List<Map.Entry<ProjectionBatch.HourCell, int[]>> cells) {
+        return cells.stream().map(e -> e.getKey().locationId()).toArray(UUID[]::new);
+    }
+
+    private static String[] dates(List<Map.Entry<ProjectionBatch.HourCell, int[]>> cells) {
+        return cells.stream().map(e -> e.getKey().date().toString()).toArray(String[]::new);
+    }
+
+    private static Integer[] hours(List<Map.Entry<ProjectionBatch.HourCell, int[]>> cells) {
+        return cells.stream().map(e -> e.getKey().hour()).toArray(Integer[]::new);
     }
 }

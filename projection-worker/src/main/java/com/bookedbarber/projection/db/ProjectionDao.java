@@ -43,7 +43,11 @@ public interface ProjectionDao {
                           @Bind("hours") Integer[] hours, @Bind("statuses") String[] statuses,
                           @Bind("versions") Long[] versions);
 
-    /** Adds net deltas to hourly_bookings cells (a cell's rows are created on first use). */
+    /**
+     * Adds counts to hourly_bookings cells (a cell's row is created on first use). Only
+     * non-negative values: PostgreSQL checks the row it would insert against the CHECK constraints
+     * before it looks for the conflict, so a negative delta must go through {@link #subtractHourly}.
+     */
     @SqlUpdate("INSERT INTO hourly_bookings AS h (location_id, local_date, local_hour, booked, cancelled, completed, "
             + "no_show) SELECT * FROM unnest(CAST(:locations AS uuid[]), CAST(:dates AS date[]), "
             + "CAST(:hours AS smallint[]), CAST(:booked AS int[]), CAST(:cancelled AS int[]), "
@@ -54,6 +58,18 @@ public interface ProjectionDao {
     void addHourly(@Bind("locations") UUID[] locations, @Bind("dates") String[] dates, @Bind("hours") Integer[] hours,
                    @Bind("booked") Integer[] booked, @Bind("cancelled") Integer[] cancelled,
                    @Bind("completed") Integer[] completed, @Bind("noShow") Integer[] noShow);
+
+    /** Takes counts away from existing cells (an appointment moved out of them); values are magnitudes. */
+    @SqlUpdate("UPDATE hourly_bookings h SET booked = h.booked - d.booked, cancelled = h.cancelled - d.cancelled, "
+            + "completed = h.completed - d.completed, no_show = h.no_show - d.no_show "
+            + "FROM unnest(CAST(:locations AS uuid[]), CAST(:dates AS date[]), CAST(:hours AS smallint[]), "
+            + "CAST(:booked AS int[]), CAST(:cancelled AS int[]), CAST(:completed AS int[]), CAST(:noShow AS int[])) "
+            + "AS d(location_id, local_date, local_hour, booked, cancelled, completed, no_show) "
+            + "WHERE h.location_id = d.location_id AND h.local_date = d.local_date AND h.local_hour = d.local_hour")
+    int subtractHourly(@Bind("locations") UUID[] locations, @Bind("dates") String[] dates,
+                       @Bind("hours") Integer[] hours, @Bind("booked") Integer[] booked,
+                       @Bind("cancelled") Integer[] cancelled, @Bind("completed") Integer[] completed,
+                       @Bind("noShow") Integer[] noShow);
 
     /** Moves each location's freshness mark forward (never back: aggregates interleave). */
     @SqlUpdate("INSERT INTO projection_locations AS p (location_id, as_of) SELECT * FROM unnest("

@@ -82,6 +82,24 @@ class ProjectionConsumerIT {
     }
 
     @Test
+    void aLaterBatchMovesCountsOutOfCellsWrittenByAnEarlierOne() throws Exception {
+        UUID location = UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        Instant two = Instant.parse("2026-12-08T19:00:00Z");
+        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()));
+        consumer.start();
+        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+            events.send(List.of(TestEvents.appointment("AppointmentBooked", a, location, two, "confirmed", 1)));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hour(location, 14)).isEqualTo("1/0/0/0"));
+            // a separate poll: booked -1 and completed +1 on an existing cell (a negative delta)
+            events.send(List.of(TestEvents.appointment("AppointmentCompleted", a, location, two, "completed", 2)));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hour(location, 14)).isEqualTo("0/0/1/0"));
+        } finally {
+            consumer.stop();
+        }
+    }
+
+    @Test
     void countsRevenueOnTheLocalDayOncePerEventPerCurrency() throws Exception {
         UUID location = UUID.randomUUID();
         UUID cash = UUID.randomUUID();
