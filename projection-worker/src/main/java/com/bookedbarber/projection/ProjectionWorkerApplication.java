@@ -14,6 +14,7 @@ import com.bookedbarber.platform.kafka.ManagedAdmin;
 import com.bookedbarber.projection.consumer.EventApplier;
 import com.bookedbarber.projection.consumer.ProjectionConsumer;
 import com.bookedbarber.projection.consumer.ProjectionProgress;
+import com.bookedbarber.projection.health.DeadLetterHealthCheck;
 import com.bookedbarber.projection.health.ProjectionLagHealthCheck;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -62,6 +63,7 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
         environment.lifecycle().manage(consumer);
 
         environment.admin().addTask(new ReconcileTask(jdbi));
+        environment.healthChecks().register("dead-letters", new DeadLetterHealthCheck(jdbi));
 
         environment.healthChecks().register("kafka",
                 new KafkaHealthCheck(kafkaAdmin.admin(), config.getKafka().getRequestTimeout().toJavaDuration()));

@@ -190,7 +190,8 @@ public class EventApplier {
         }
     }
 
-    private void deadLetter(Handle h, ConsumerRecord<String, byte[]> record, String reason) {
+    /** Keeps a record that cannot be applied, with the reason, for an operator to inspect and replay. */
+    public void deadLetter(Handle h, ConsumerRecord<String, byte[]> record, String reason) {
         LOG.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
         h.attach(DeadLetterDao.class).insert(record.topic(), record.partition(), record.offset(), record.key(),
                 record.value(), reason);

@@ -40,6 +40,9 @@ public final class ProjectionConsumer implements Managed {
     private final Duration pollTimeout;
     private final Duration retryBackoff;
     private final ProjectionProgress progress;
+    private static final int ATTEMPTS_BEFORE_ISOLATING = 3;
+
+    private int failedAttempts;
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
@@ -105,26 +108,53 @@ public final class ProjectionConsumer implements Managed {
     }
 
     private void applyOrRewind(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>(records.count());
+        records.forEach(all::add);
         try {
-            Map<TopicPartition, Instant> newest = jdbi.inTransaction(h -> {
-                List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>(records.count());
-                records.forEach(all::add);
-                Map<TopicPartition, Instant> latest = applier.apply(h, all);
-                OffsetDao offsets = h.attach(OffsetDao.class);
-                for (TopicPartition tp : records.partitions()) {
-                    List<ConsumerRecord<String, byte[]>> partition = records.records(tp);
-                    offsets.save(group, tp.topic(), tp.partition(), partition.get(partition.size() - 1).offset() + 1);
-                }
-                return latest;
-            });
-            progress.applied(newest);
+            if (failedAttempts >= ATTEMPTS_BEFORE_ISOLATING) {
+                applyOneByOne(all);
+            } else {
+                progress.applied(jdbi.inTransaction(h -> applyWithOffsets(h, all)));
+            }
+            failedAttempts = 0;
         } catch (RuntimeException e) {
-            // Nothing of this batch was committed: read it again after a pause.
-            LOG.warn("applying {} records failed, retrying: {}", records.count(), e.toString());
+            // Nothing of this batch was committed: read it again after a pause. A batch that keeps
+            // failing (a database error no retry cures) is then applied record by record.
+            failedAttempts++;
+            LOG.warn("applying {} records failed (attempt {}), retrying: {}", records.count(), failedAttempts,
+                    e.toString());
             for (TopicPartition tp : records.partitions()) {
                 c.seek(tp, records.records(tp).get(0).offset());
             }
             sleep(retryBackoff);
+        }
+    }
+
+    private Map<TopicPartition, Instant> applyWithOffsets(org.jdbi.v3.core.Handle h,
+                                                          List<ConsumerRecord<String, byte[]>> records) {
+        Map<TopicPartition, Instant> newest = applier.apply(h, records);
+        Map<TopicPartition, Long> next = new java.util.HashMap<>();
+        records.forEach(r -> next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));
+        OffsetDao offsets = h.attach(OffsetDao.class);
+        next.forEach((tp, offset) -> offsets.save(group, tp.topic(), tp.partition(), offset));
+        return newest;
+    }
+
+    /**
+     * Each record in its own transaction with its offset; one that still fails is dead-lettered
+     * with the database's reason (and its offset committed), so one bad event cannot stall the
+     * partition. A failure to write even the dead letter propagates and the batch is retried.
+     */
+    private void applyOneByOne(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                progress.applied(jdbi.inTransaction(h -> applyWithOffsets(h, List.of(record))));
+            } catch (RuntimeException e) {
+                jdbi.useTransaction(h -> {
+                    applier.deadLetter(h, record, "could not be applied: " + e.getMessage());
+                    h.attach(OffsetDao.class).save(group, record.topic(), record.partition(), record.offset() + 1);
+                });
+            }
         }
     }
 

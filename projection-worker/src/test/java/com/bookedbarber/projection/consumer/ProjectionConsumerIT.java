@@ -100,6 +100,39 @@ class ProjectionConsumerIT {
     }
 
     @Test
+    void aRecordTheDatabaseKeepsRejectingIsIsolatedAndDeadLetteredInsteadOfStallingThePartition() throws Exception {
+        UUID location = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        // stands in for an event that parses but that the database refuses every time
+        EventApplier rejecting = new EventApplier(new MetricRegistry()) {
+            @Override
+            public Map<TopicPartition, Instant> apply(Handle h, List<ConsumerRecord<String, byte[]>> records) {
+                if (records.stream().anyMatch(r -> poison.toString().equals(r.key()))) {
+                    throw new IllegalStateException("rejected by the database");
+                }
+                return super.apply(h, records);
+            }
+        };
+        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(), rejecting);
+        consumer.start();
+        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+            Instant ten = Instant.parse("2026-12-09T15:00:00Z");
+            List<EventEnvelope> batch = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                batch.add(TestEvents.appointment("AppointmentBooked", UUID.randomUUID(), location, ten, "confirmed", 1));
+            }
+            batch.add(2, TestEvents.appointment("AppointmentBooked", poison, location, ten, "confirmed", 1));
+            events.send(batch);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hour(location, 10)).isEqualTo("5/0/0/0"));
+            assertThat(query("SELECT reason FROM projection_dead_letters WHERE record_key = '" + poison + "'"))
+                    .startsWith("could not be applied: rejected by the database");
+            assertThat(consumer.isRunning()).isTrue();
+        } finally {
+            consumer.stop();
+        }
+    }
+
+    @Test
     void countsRevenueOnTheLocalDayOncePerEventPerCurrency() throws Exception {
         UUID location = UUID.randomUUID();
         UUID cash = UUID.randomUUID();
