@@ -133,6 +133,39 @@ class ProjectionConsumerIT {
     }
 
     @Test
+    void twoWorkersShareThePartitionsAndRebalancesLoseAndDoubleNothing() throws Exception {
+        UUID location = UUID.randomUUID();
+        String group = "group-" + UUID.randomUUID();
+        Instant ten = Instant.parse("2026-12-10T15:00:00Z");
+        ProjectionConsumer first = consumer(group, new EventApplier(new MetricRegistry()));
+        ProjectionConsumer second = consumer(group, new EventApplier(new MetricRegistry()));
+        first.start();
+        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+            events.send(bookings(location, ten, 100));
+            second.start(); // a rebalance: partitions move while events flow
+            events.send(bookings(location, ten, 100));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(bookedAt(location)).isEqualTo(200));
+            first.stop(); // another rebalance: the second worker takes every partition
+            events.send(bookings(location, ten, 100));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(bookedAt(location)).isEqualTo(300));
+            assertThat(count("SELECT count(*) FROM projection_appointments WHERE location_id = '" + location + "'"))
+                    .isEqualTo(300);
+            assertThat(second.isRunning()).isTrue();
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    private static List<EventEnvelope> bookings(UUID location, Instant start, int n) {
+        List<EventEnvelope> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(TestEvents.appointment("AppointmentBooked", UUID.randomUUID(), location, start, "confirmed", 1));
+        }
+        return batch;
+    }
+
+    @Test
     void countsRevenueOnTheLocalDayOncePerEventPerCurrency() throws Exception {
         UUID location = UUID.randomUUID();
         UUID cash = UUID.randomUUID();
