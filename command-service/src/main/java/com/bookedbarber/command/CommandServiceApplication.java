@@ -1,5 +1,6 @@
 package com.bookedbarber.command;
 
+import com.bookedbarber.command.analytics.AnalyticsCache;
 import com.bookedbarber.command.analytics.AnalyticsResource;
 import com.bookedbarber.command.auth.Caller;
 import com.bookedbarber.command.auth.CallerAuthenticator;
@@ -187,7 +188,9 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 new WebhookService(primary, refundService, catalogCache, clock), environment.getObjectMapper()));
         jersey.register(new LocationResource(new CatalogService(primary, catalogCache), availabilityService));
         jersey.register(new PublicBookingResource(availabilityService, bookingService));
-        jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper()));
+        AnalyticsCache analyticsCache = new AnalyticsCache(10_000, java.time.Duration.ofMinutes(10));
+        environment.metrics().gauge("analytics-cache.hit-ratio", () -> analyticsCache::hitRate);
+        jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper(), analyticsCache));
     }
 
     /** A connection outside the pool, for the relay's advisory lock and LISTEN. */

@@ -21,19 +21,18 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public interface AnalyticsDao {
     /** The location as the caller sees it: empty unless the caller is a member (other tenants: 404). */
-    record LocationAccess(String timezone, String currency, String role) {
+    record LocationAccess(String timezone, String currency, String role, OffsetDateTime asOf, long version) {
         public boolean mayReadAnalytics() {
             return "owner".equals(role) || "manager".equals(role);
         }
     }
 
-    @SqlQuery("SELECT l.timezone, l.currency, m.role FROM locations l JOIN location_members m "
-            + "ON m.location_id = l.id AND m.user_id = :caller WHERE l.id = :id")
+    /** With the projection's freshness (as_of, null before the first event) and version (0 before it). */
+    @SqlQuery("SELECT l.timezone, l.currency, m.role, p.as_of, coalesce(p.version, 0) AS version "
+            + "FROM locations l JOIN location_members m ON m.location_id = l.id AND m.user_id = :caller "
+            + "LEFT JOIN projection_locations p ON p.location_id = l.id WHERE l.id = :id")
     @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(LocationAccess.class)
     Optional<LocationAccess> access(@Bind("id") UUID locationId, @Bind("caller") UUID callerId);
-
-    @SqlQuery("SELECT as_of FROM projection_locations WHERE location_id = :id")
-    Optional<OffsetDateTime> asOf(@Bind("id") UUID locationId);
 
     @SqlQuery("SELECT local_date, local_hour, booked, cancelled, completed, no_show FROM hourly_bookings "
             + "WHERE location_id = :id AND local_date BETWEEN :from AND :to "

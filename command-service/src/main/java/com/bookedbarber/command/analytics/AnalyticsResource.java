@@ -3,17 +3,16 @@ package com.bookedbarber.command.analytics;
 import com.bookedbarber.api.analytics.DailyRevenueView;
 import com.bookedbarber.api.analytics.HourlyBookingsView;
 import com.bookedbarber.api.analytics.SummaryView;
-import java.util.List;
 import com.bookedbarber.command.auth.Caller;
 import com.bookedbarber.command.core.DomainException;
-import io.dropwizard.auth.Auth;
+import com.bookedbarber.command.ratelimit.RateLimited;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import com.bookedbarber.command.ratelimit.RateLimited;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
@@ -25,15 +24,17 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Dashboards poll these all day: they read only the projections (through the read data source,
- * which may be a replica) and answer 304 when nothing changed. Access
- * checks that the caller is an owner or manager of the location.
+ * which may be a replica), answer from a cache keyed by the projection's version when nothing
+ * changed, and answer 304 when the client already has it. One query checks access and reads the
+ * version; only a cache miss runs the report's own query. Access: owners and managers.
  */
 @Path("/api/v2/analytics/locations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,10 +44,12 @@ public final class AnalyticsResource {
 
     private final Jdbi readOnly;
     private final ObjectMapper json;
+    private final AnalyticsCache cache;
 
-    public AnalyticsResource(Jdbi readOnly, ObjectMapper json) {
+    public AnalyticsResource(Jdbi readOnly, ObjectMapper json, AnalyticsCache cache) {
         this.readOnly = readOnly;
         this.json = json;
+        this.cache = cache;
     }
 
     @GET
@@ -56,13 +59,9 @@ public final class AnalyticsResource {
                                    @QueryParam("from") String from, @QueryParam("to") String to,
                                    @Context Request request) {
         DateRange range = DateRange.parse(from, to);
-        HourlyBookingsView view = readOnly.withExtension(AnalyticsDao.class, dao -> {
-            String timezone = ownerOrManager(dao, locationId, caller).timezone();
-            return new HourlyBookingsView(locationId, timezone,
-                    dao.asOf(locationId).map(OffsetDateTime::toInstant).orElse(null),
-                    dao.hourlyBookings(locationId, range.from(), range.to()));
-        });
-        return conditional(request, view);
+        return answer(caller, locationId, "hourly-bookings", range, request, (dao, access) ->
+                new HourlyBookingsView(locationId, access.timezone(), asOf(access),
+                        dao.hourlyBookings(locationId, range.from(), range.to())));
     }
 
     @GET
@@ -72,14 +71,12 @@ public final class AnalyticsResource {
                                  @QueryParam("from") String from, @QueryParam("to") String to,
                                  @Context Request request) {
         DateRange range = DateRange.parse(from, to);
-        DailyRevenueView view = readOnly.withExtension(AnalyticsDao.class, dao -> {
-            AnalyticsDao.LocationAccess access = ownerOrManager(dao, locationId, caller);
+        return answer(caller, locationId, "daily-revenue", range, request, (dao, access) -> {
             List<DailyRevenueView.Day> days = Reports.zeroFilled(range,
                     dao.dailyRevenue(locationId, access.currency(), range.from(), range.to()));
-            return new DailyRevenueView(locationId, access.currency(), access.timezone(), asOf(dao, locationId), days,
+            return new DailyRevenueView(locationId, access.currency(), access.timezone(), asOf(access), days,
                     Reports.totals(days));
         });
-        return conditional(request, view);
     }
 
     @GET
@@ -89,26 +86,44 @@ public final class AnalyticsResource {
                             @QueryParam("from") String from, @QueryParam("to") String to,
                             @Context Request request) {
         DateRange range = DateRange.parse(from, to);
-        SummaryView view = readOnly.withExtension(AnalyticsDao.class, dao -> {
-            AnalyticsDao.LocationAccess access = ownerOrManager(dao, locationId, caller);
+        return answer(caller, locationId, "summary", range, request, (dao, access) -> {
             AnalyticsDao.RevenueTotals money = dao.revenueTotals(locationId, access.currency(),
                     Reports.previousFrom(range), range.from(), range.to());
             List<AnalyticsDao.HourTotals> hours = dao.hourTotals(locationId, range.from(), range.to());
             long appointments = hours.stream().mapToLong(AnalyticsDao.HourTotals::all).sum();
             long net = money.gross() - money.refunded();
             long previousNet = money.previousGross() - money.previousRefunded();
-            return new SummaryView(locationId, access.currency(), access.timezone(), asOf(dao, locationId),
+            return new SummaryView(locationId, access.currency(), access.timezone(), asOf(access),
                     range.from(), range.to(), money.gross(), money.refunded(), net, previousNet,
                     Reports.change(net, previousNet), appointments,
                     Reports.ratio(hours.stream().mapToLong(AnalyticsDao.HourTotals::cancelled).sum(), appointments),
                     Reports.ratio(hours.stream().mapToLong(AnalyticsDao.HourTotals::noShow).sum(), appointments),
                     Reports.busiest(hours));
         });
-        return conditional(request, view);
     }
 
-    private static java.time.Instant asOf(AnalyticsDao dao, UUID locationId) {
-        return dao.asOf(locationId).map(OffsetDateTime::toInstant).orElse(null);
+    @FunctionalInterface
+    private interface Report {
+        Object build(AnalyticsDao dao, AnalyticsDao.LocationAccess access);
+    }
+
+    private Response answer(Caller caller, UUID locationId, String name, DateRange range, Request request,
+                            Report report) {
+        AnalyticsCache.Answer answer = readOnly.withExtension(AnalyticsDao.class, dao -> {
+            AnalyticsDao.LocationAccess access = ownerOrManager(dao, locationId, caller);
+            return cache.get(locationId, name, range, access.version(), () -> serialize(report.build(dao, access)));
+        });
+        EntityTag tag = new EntityTag(answer.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.cacheControl(PRIVATE_REVALIDATE).build();
+        }
+        return Response.ok(new String(answer.body(), StandardCharsets.UTF_8)).tag(tag)
+                .cacheControl(PRIVATE_REVALIDATE).build();
+    }
+
+    private static Instant asOf(AnalyticsDao.LocationAccess access) {
+        return access.asOf() == null ? null : access.asOf().toInstant();
     }
 
     private static AnalyticsDao.LocationAccess ownerOrManager(AnalyticsDao dao, UUID locationId, Caller caller) {
@@ -120,27 +135,13 @@ public final class AnalyticsResource {
         return access;
     }
 
-    /** 304 when the client's ETag still matches; the tag is a digest of the body itself. */
-    private Response conditional(Request request, Object view) {
-        byte[] body;
+    /** The body as sent, and its ETag: a digest of the body itself. */
+    private AnalyticsCache.Answer serialize(Object view) {
         try {
-            body = json.writeValueAsBytes(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        EntityTag tag = new EntityTag(digest(body));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.cacheControl(PRIVATE_REVALIDATE).build();
-        }
-        return Response.ok(new String(body, StandardCharsets.UTF_8)).tag(tag).cacheControl(PRIVATE_REVALIDATE).build();
-    }
-
-    private static String digest(byte[] body) {
-        try {
+            byte[] body = json.writeValueAsBytes(view);
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
+            return new AnalyticsCache.Answer(body, HexFormat.of().formatHex(hash, 0, 16));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -71,10 +71,14 @@ public interface ProjectionDao {
                        @Bind("cancelled") Integer[] cancelled, @Bind("completed") Integer[] completed,
                        @Bind("noShow") Integer[] noShow);
 
-    /** Moves each location's freshness mark forward (never back: aggregates interleave). */
+    /**
+     * Moves each location's freshness mark forward (never back: aggregates interleave) and bumps
+     * its version, which changes with every batch that touched the location.
+     */
     @SqlUpdate("INSERT INTO projection_locations AS p (location_id, as_of) SELECT * FROM unnest("
             + "CAST(:locations AS uuid[]), CAST(:asOf AS timestamptz[])) "
-            + "ON CONFLICT (location_id) DO UPDATE SET as_of = GREATEST(p.as_of, EXCLUDED.as_of)")
+            + "ON CONFLICT (location_id) DO UPDATE SET as_of = GREATEST(p.as_of, EXCLUDED.as_of), "
+            + "version = p.version + 1")
     void touchLocations(@Bind("locations") UUID[] locations, @Bind("asOf") String[] asOf);
 
     final class CountedAppointmentMapper implements RowMapper<CountedAppointment> {
