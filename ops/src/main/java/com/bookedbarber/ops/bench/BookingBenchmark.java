@@ -87,7 +87,49 @@ public final class BookingBenchmark {
         results.add(openLoop("booking create, HTTP open loop at half the best rate", bestHttp / 2, seconds,
                 () -> bookHttp(httpShop, token, httpSlots)));
         results.add(closedLoop("availability, HTTP", 8, seconds, () -> availability(httpShop, token)));
+        // analytics against the HTTP limit of this stack: /health on the same server, same clients
+        String owner = ownerToken(httpShop);
+        Result health = closedLoop("/health, HTTP (baseline)", 8, seconds, this::health);
+        Result revenue = closedLoop("analytics daily-revenue 90 days, HTTP", 8, seconds,
+                () -> analytics(httpShop, owner, "daily-revenue", 89));
+        Result hourly = closedLoop("analytics hourly-bookings 7 days, HTTP", 8, seconds,
+                () -> analytics(httpShop, owner, "hourly-bookings", 6));
+        Result summary = closedLoop("analytics summary 30 days, HTTP", 8, seconds,
+                () -> analytics(httpShop, owner, "summary", 29));
+        results.addAll(List.of(health, revenue, hourly, summary));
         print(results);
+        System.out.printf("analytics / health throughput: daily-revenue %.0f%%; hourly-bookings %.0f%%; summary %.0f%%%n",
+                100 * revenue.perSecond() / health.perSecond(), 100 * hourly.perSecond() / health.perSecond(),
+                100 * summary.perSecond() / health.perSecond());
+    }
+
+    private int health() throws Exception {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(api + "/health")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200 ? 0 : 2;
+    }
+
+    private int analytics(Shop shop, String token, String report, int days) throws Exception {
+        LocalDate from = LocalDate.ofInstant(BASE, ZoneOffset.UTC);
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v2/analytics/locations/"
+                        + shop.location() + "/" + report + "?from=" + from + "&to=" + from.plusDays(days)))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200 ? 0 : 2;
+    }
+
+    /** A new user made owner of the shop (analytics are for owners and managers). */
+    private String ownerToken(Shop shop) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("email", "owner-" + UUID.randomUUID() + "@bench.test",
+                "password", "benchmark owner password", "name", "Owner"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v2/auth/register"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var json = JSON.readTree(response.body());
+        try (Connection c = DriverManager.getConnection(db)) {
+            exec(c, "INSERT INTO location_members (location_id, user_id, role) VALUES (?, ?, 'owner')", shop.location(),
+                    UUID.fromString(json.get("user").get("id").asText()));
+        }
+        return json.get("access_token").asText();
     }
 
     /** 0 ok, 1 conflict (expected 409), 2 error. */
