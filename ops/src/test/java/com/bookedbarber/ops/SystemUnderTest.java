@@ -16,11 +16,17 @@ final class SystemUnderTest {
     }
 
     static DropwizardAppExtension<CommandServiceConfiguration> commandService(TestDatabase db, TestKafka kafka) {
+        return commandService(db.jdbcUrl(), db.jdbcUrl(), kafka);
+    }
+
+    /** With analytics reading from {@code readUrl} (a replica) and everything else on {@code primaryUrl}. */
+    static DropwizardAppExtension<CommandServiceConfiguration> commandService(String primaryUrl, String readUrl,
+                                                                              TestKafka kafka) {
         return new DropwizardAppExtension<>(CommandServiceApplication.class, config("command-service.yml"),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("database.url", db.jdbcUrl()),
-                ConfigOverride.config("readDatabase.url", db.jdbcUrl()),
+                ConfigOverride.config("database.url", primaryUrl),
+                ConfigOverride.config("readDatabase.url", readUrl),
                 ConfigOverride.config("kafka.bootstrapServers", kafka.bootstrapServers()),
                 ConfigOverride.config("outbox.pollInterval", "200ms"),
                 ConfigOverride.config("auth.signingKeys[0].secret", "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVzLWxvbmc="),
