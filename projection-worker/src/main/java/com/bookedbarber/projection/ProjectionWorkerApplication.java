@@ -6,8 +6,11 @@ import com.bookedbarber.platform.db.MigrationBundle;
 import com.bookedbarber.projection.db.DeadLetterDao;
 import com.bookedbarber.projection.db.OffsetDao;
 import com.bookedbarber.projection.db.ProjectionDao;
+import com.bookedbarber.projection.db.RebuildDao;
 import com.bookedbarber.projection.db.ReconcileDao;
 import com.bookedbarber.projection.db.RevenueDao;
+import com.bookedbarber.projection.consumer.ProjectionRebuild;
+import com.bookedbarber.projection.tasks.RebuildTask;
 import com.bookedbarber.projection.tasks.ReconcileTask;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
@@ -50,7 +53,7 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         jdbi.installPlugin(new PostgresPlugin());
         DaoWarmup.warm(jdbi, ProjectionDao.class, RevenueDao.class, OffsetDao.class, DeadLetterDao.class,
-                ReconcileDao.class);
+                ReconcileDao.class, RebuildDao.class);
 
         ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
         environment.lifecycle().manage(kafkaAdmin);
@@ -63,6 +66,10 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
         environment.lifecycle().manage(consumer);
 
         environment.admin().addTask(new ReconcileTask(jdbi));
+        environment.admin().addTask(new RebuildTask(new ProjectionRebuild(jdbi,
+                () -> new KafkaConsumer<>(config.getKafka().consumerProperties(config.getConsumerGroup() + "-rebuild")),
+                List.of(Topics.APPOINTMENTS, Topics.PAYMENTS), config.getConsumerGroup(),
+                new EventApplier(environment.metrics()))));
         environment.healthChecks().register("dead-letters", new DeadLetterHealthCheck(jdbi));
 
         environment.healthChecks().register("kafka",
