@@ -14,6 +14,7 @@ import com.bookedbarber.projection.tasks.RebuildTask;
 import com.bookedbarber.projection.tasks.ReconcileTask;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
+import com.bookedbarber.projection.consumer.DeadLetterTopic;
 import com.bookedbarber.projection.consumer.EventApplier;
 import com.bookedbarber.projection.consumer.ProjectionConsumer;
 import com.bookedbarber.projection.consumer.ProjectionProgress;
@@ -57,11 +58,13 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
 
         ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
         environment.lifecycle().manage(kafkaAdmin);
+        DeadLetterTopic deadLetterTopic = new DeadLetterTopic(config.getKafka().producerProperties());
+        environment.lifecycle().manage(deadLetterTopic);
         ProjectionProgress progress = new ProjectionProgress(Clock.systemUTC(), environment.metrics());
         ProjectionConsumer consumer = new ProjectionConsumer(
                 () -> new KafkaConsumer<>(config.getKafka().consumerProperties(config.getConsumerGroup())),
                 List.of(Topics.APPOINTMENTS, Topics.PAYMENTS), config.getConsumerGroup(), jdbi,
-                new EventApplier(environment.metrics()), config.getPollTimeout().toJavaDuration(),
+                new EventApplier(environment.metrics(), deadLetterTopic), config.getPollTimeout().toJavaDuration(),
                 config.getRetryBackoff().toJavaDuration(), progress);
         environment.lifecycle().manage(consumer);
 

@@ -46,7 +46,9 @@ public final class TestKafka implements AutoCloseable {
         try (Admin admin = cluster.admin()) {
             admin.createTopics(List.of(
                     new NewTopic(Topics.APPOINTMENTS, partitions, (short) 1),
-                    new NewTopic(Topics.PAYMENTS, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    new NewTopic(Topics.PAYMENTS, partitions, (short) 1),
+                    new NewTopic(Topics.APPOINTMENTS_DLQ, 1, (short) 1),
+                    new NewTopic(Topics.PAYMENTS_DLQ, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         return kafka;
     }

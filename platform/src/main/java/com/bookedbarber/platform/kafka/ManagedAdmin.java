@@ -32,7 +32,7 @@ public final class ManagedAdmin implements Managed {
         if (!factory.isCreateTopics()) {
             return;
         }
-        List<NewTopic> topics = List.of(Topics.APPOINTMENTS, Topics.PAYMENTS).stream()
+        List<NewTopic> topics = List.of(Topics.APPOINTMENTS, Topics.PAYMENTS, Topics.APPOINTMENTS_DLQ, Topics.PAYMENTS_DLQ).stream()
                 .map(name -> new NewTopic(name, factory.getTopicPartitions(), factory.getReplicationFactor()))
                 .toList();
         admin.createTopics(topics).values().forEach((name, future) -> {

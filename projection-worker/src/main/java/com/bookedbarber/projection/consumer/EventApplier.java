@@ -58,7 +58,20 @@ public class EventApplier {
     private final Meter stale;
     private final Meter deadLettered;
 
+    /** Dead letters recorded in the open transaction, to copy to their topic once it commits. */
+    private record Pending(ConsumerRecord<String, byte[]> record, String reason) {
+    }
+
+    private final DeadLetterTopic deadLetterTopic;
+    private final List<Pending> uncommitted = new ArrayList<>();
+
     public EventApplier(MetricRegistry metrics) {
+        this(metrics, null);
+    }
+
+    /** With {@code deadLetterTopic} null, dead letters go to the table only. */
+    public EventApplier(MetricRegistry metrics, DeadLetterTopic deadLetterTopic) {
+        this.deadLetterTopic = deadLetterTopic;
         this.applied = metrics.meter("projection.events.applied");
         this.duplicates = metrics.meter("projection.events.duplicate");
         this.stale = metrics.meter("projection.events.stale");
@@ -113,6 +126,19 @@ public class EventApplier {
         unique.values().forEach(p -> newest.merge(p.partition(), p.envelope().occurredAt(),
                 (a, b) -> a.isAfter(b) ? a : b));
         return newest;
+    }
+
+    /** The transaction that recorded the dead letters committed: copy them to their topics. */
+    void committed() {
+        if (deadLetterTopic != null) {
+            uncommitted.forEach(p -> deadLetterTopic.publish(p.record(), p.reason()));
+        }
+        uncommitted.clear();
+    }
+
+    /** It rolled back: they will be recorded again when the records are applied again. */
+    void rolledBack() {
+        uncommitted.clear();
     }
 
     /** Gross on the local day the payment completed; a refund on the local day it was made. */
@@ -196,5 +222,8 @@ public class EventApplier {
         h.attach(DeadLetterDao.class).insert(record.topic(), record.partition(), record.offset(), record.key(),
                 record.value(), reason);
         deadLettered.mark();
+        if (deadLetterTopic != null) {
+            uncommitted.add(new Pending(record, reason));
+        }
     }
 }

@@ -115,9 +115,11 @@ public final class ProjectionConsumer implements Managed {
                 applyOneByOne(all);
             } else {
                 progress.applied(jdbi.inTransaction(h -> applyWithOffsets(h, all)));
+                applier.committed();
             }
             failedAttempts = 0;
         } catch (RuntimeException e) {
+            applier.rolledBack();
             // Nothing of this batch was committed: read it again after a pause. A batch that keeps
             // failing (a database error no retry cures) is then applied record by record.
             failedAttempts++;
@@ -149,11 +151,14 @@ public final class ProjectionConsumer implements Managed {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 progress.applied(jdbi.inTransaction(h -> applyWithOffsets(h, List.of(record))));
+                applier.committed();
             } catch (RuntimeException e) {
+                applier.rolledBack();
                 jdbi.useTransaction(h -> {
                     applier.deadLetter(h, record, "could not be applied: " + e.getMessage());
                     h.attach(OffsetDao.class).save(group, record.topic(), record.partition(), record.offset() + 1);
                 });
+                applier.committed();
             }
         }
     }

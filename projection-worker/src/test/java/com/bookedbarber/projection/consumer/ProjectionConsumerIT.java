@@ -240,10 +240,14 @@ class ProjectionConsumerIT {
     }
 
     @Test
-    void aPoisonRecordIsDeadLetteredAndTheWorkerMovesOn() throws Exception {
+    void aPoisonRecordIsDeadLetteredAndCopiedToItsDlqTopicAndTheWorkerMovesOn() throws Exception {
         UUID location = UUID.randomUUID();
         UUID a = UUID.randomUUID();
-        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()));
+        KafkaFactory factory = new KafkaFactory();
+        factory.setBootstrapServers(kafka.bootstrapServers());
+        DeadLetterTopic dlq = new DeadLetterTopic(factory.producerProperties());
+        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(),
+                new EventApplier(new MetricRegistry(), dlq));
         consumer.start();
         try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
             events.sendRaw(a.toString(), "{not json".getBytes());
@@ -253,6 +257,24 @@ class ProjectionConsumerIT {
             assertThat(count("SELECT count(*) FROM projection_dead_letters WHERE record_key = '" + a + "'")).isEqualTo(1);
         } finally {
             consumer.stop();
+            dlq.stop();
+        }
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(factory.consumerProperties("dlq-reader"))) {
+            var partition = new org.apache.kafka.common.TopicPartition(Topics.APPOINTMENTS_DLQ, 0);
+            reader.assign(List.of(partition));
+            reader.seekToBeginning(List.of(partition));
+            List<ConsumerRecord<String, byte[]>> copies = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                reader.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (a.toString().equals(r.key())) {
+                        copies.add(r);
+                    }
+                });
+                assertThat(copies).hasSize(1);
+            });
+            assertThat(new String(copies.get(0).value())).isEqualTo("{not json");
+            assertThat(new String(copies.get(0).headers().lastHeader("dlq.topic").value())).isEqualTo(Topics.APPOINTMENTS);
+            assertThat(new String(copies.get(0).headers().lastHeader("dlq.reason").value())).isNotBlank();
         }
     }
 
