@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -118,7 +117,8 @@ public final class AnalyticsResource {
         if (notModified != null) {
             return notModified.cacheControl(PRIVATE_REVALIDATE).build();
         }
-        return Response.ok(new String(answer.body(), StandardCharsets.UTF_8)).tag(tag)
+        // the cached bytes as they are: no copy, no re-encoding
+        return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).tag(tag)
                 .cacheControl(PRIVATE_REVALIDATE).build();
     }
 

@@ -97,6 +97,9 @@ public final class BookingBenchmark {
         Result summary = closedLoop("analytics summary 30 days, HTTP", 8, seconds,
                 () -> analytics(httpShop, owner, "summary", 29));
         results.addAll(List.of(health, revenue, hourly, summary));
+        // latency at a steady rate well below saturation (coordinated omission corrected)
+        results.add(openLoop("analytics daily-revenue 90 days, HTTP open loop at half its rate",
+                revenue.perSecond() / 2, seconds, () -> analytics(httpShop, owner, "daily-revenue", 89)));
         print(results);
         System.out.printf("analytics / health throughput: daily-revenue %.0f%%; hourly-bookings %.0f%%; summary %.0f%%%n",
                 100 * revenue.perSecond() / health.perSecond(), 100 * hourly.perSecond() / health.perSecond(),
