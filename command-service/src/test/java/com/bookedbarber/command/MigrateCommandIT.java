@@ -17,7 +17,17 @@ class MigrateCommandIT {
             try {
                 String config = ResourceHelpers.resourceFilePath("test-command-service.yml");
                 new CommandServiceApplication().run("migrate", config);
-                new CommandServiceApplication().run("migrate", config);
+                new CommandServiceApplication().run("db", "migrate", config);
+                java.io.PrintStream out = System.out;
+                java.io.ByteArrayOutputStream status = new java.io.ByteArrayOutputStream();
+                System.setOut(new java.io.PrintStream(status, true, java.nio.charset.StandardCharsets.UTF_8));
+                try {
+                    new CommandServiceApplication().run("db", "status", config);
+                } finally {
+                    System.setOut(out);
+                }
+                assertThat(status.toString(java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("payments", "Success", "0 pending");
             } finally {
                 System.clearProperty("dw.database.url");
             }

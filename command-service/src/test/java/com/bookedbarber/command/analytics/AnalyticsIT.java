@@ -97,6 +97,22 @@ class AnalyticsIT {
     }
 
     @Test
+    void largeAnswersAreGzippedForClientsThatAcceptItAndVaryBySaysSo() {
+        String path = "/api/v2/analytics/locations/" + shop.locationId() + "/daily-revenue?from=2026-01-01&to=2026-12-31";
+        Result gzipped = owner.get(path, "Accept-Encoding", "gzip");
+        assertThat(gzipped.status()).isEqualTo(200);
+        assertThat(gzipped.header("Content-Encoding")).contains("gzip");
+        assertThat(gzipped.raw().headers().allValues("Vary")).anyMatch(v -> v.contains("Accept-Encoding"));
+        Result plain = owner.get(path);
+        assertThat(plain.header("Content-Encoding")).isEmpty();
+        assertThat(plain.json().get("days")).hasSize(365);
+        assertThat(gzipped.body().length()).isLessThan(plain.body().length() / 4);
+        // small bodies are not worth it
+        Result health = new ApiClient("http://127.0.0.1:" + APP.getLocalPort()).get("/health", "Accept-Encoding", "gzip");
+        assertThat(health.header("Content-Encoding")).isEmpty();
+    }
+
+    @Test
     void theSummaryComparesWithThePreviousPeriodAndNamesTheBusiestHours() {
         JsonNode summary = owner.get("/api/v2/analytics/locations/" + shop.locationId()
                 + "/summary?from=2026-12-04&to=2026-12-06").json();
