@@ -1,0 +1,85 @@
+package com.bookedbarber.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bookedbarber.testing.TestDatabase;
+import com.bookedbarber.testing.TestKafka;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Metrics reach a Graphite server (a plain TCP socket here) as plaintext lines, as configured in YAML. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class GraphiteReportingIT {
+    static final ServerSocket GRAPHITE = listen();
+    static final TestDatabase DB = TestDatabase.createMigratedForJvm();
+    static final TestKafka KAFKA = TestKafka.shared();
+    static final DropwizardAppExtension<CommandServiceConfiguration> APP = new DropwizardAppExtension<>(
+            CommandServiceApplication.class, withGraphite(GRAPHITE.getLocalPort()),
+            ConfigOverride.config("database.url", DB.jdbcUrl()),
+            ConfigOverride.config("readDatabase.url", DB.jdbcUrl()),
+            ConfigOverride.config("kafka.bootstrapServers", KAFKA.bootstrapServers()));
+
+    /** The usual test configuration plus a Graphite reporter (overrides cannot add list items). */
+    static String withGraphite(int port) {
+        try {
+            Path config = Files.createTempFile("graphite-", ".yml");
+            Files.writeString(config, Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-command-service.yml")))
+                    + "\nmetrics:\n  frequency: 1s\n  reporters:\n    - type: graphite\n      host: 127.0.0.1\n"
+                    + "      port: " + port + "\n      prefix: bookedbarber.test\n      frequency: 1s\n");
+            config.toFile().deleteOnExit();
+            return config.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ServerSocket listen() {
+        try {
+            ServerSocket socket = new ServerSocket(0);
+            socket.setSoTimeout(20_000);
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theReporterSendsPlaintextLinesForTheServicesMetrics() throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Socket connection = GRAPHITE.accept();
+             BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                     StandardCharsets.UTF_8))) {
+            connection.setSoTimeout(20_000);
+            String line;
+            while ((line = in.readLine()) != null && lines.size() < 20_000) {
+                lines.add(line);
+                if (line.startsWith("bookedbarber.test.outbox.leader ")) {
+                    break;
+                }
+            }
+        } finally {
+            GRAPHITE.close();
+        }
+        assertThat(lines).isNotEmpty();
+        // "<name> <value> <unix seconds>"
+        assertThat(lines).allSatisfy(l -> assertThat(l.split(" ")).hasSize(3));
+        assertThat(lines).anyMatch(l -> l.startsWith("bookedbarber.test.outbox.leader "));
+        assertThat(lines).anyMatch(l -> l.startsWith("bookedbarber.test.card-provider.circuit-breaker.state 0 "));
+        assertThat(lines).anyMatch(l -> l.startsWith("bookedbarber.test.io.dropwizard.db.ManagedPooledDataSource.database.size "));
+    }
+}
