@@ -127,6 +127,9 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 new KafkaProducer<>(config.getKafka().producerProperties()), config.getOutbox(), environment.metrics());
         environment.lifecycle().manage(relay);
 
+        var memory = config.getMemory().build(environment.metrics());
+        environment.lifecycle().manage(memory);
+        environment.healthChecks().register("memory", memory);
         environment.healthChecks().register("kafka",
                 new KafkaHealthCheck(kafkaAdmin.admin(), config.getKafka().getRequestTimeout().toJavaDuration()));
         environment.healthChecks().register("outbox-backlog",

@@ -1,5 +1,7 @@
 package com.bookedbarber.command;
 
+import com.bookedbarber.platform.health.MemoryMonitorFactory;
+
 import com.bookedbarber.command.auth.AuthConfiguration;
 import com.bookedbarber.command.outbox.OutboxConfiguration;
 import com.bookedbarber.command.provider.CardProviderConfiguration;
@@ -15,6 +17,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 public class CommandServiceConfiguration extends Configuration implements DatabaseConfiguration {
+    @Valid
+    @NotNull
+    @JsonProperty
+    private MemoryMonitorFactory memory = new MemoryMonitorFactory();
+
+    public MemoryMonitorFactory getMemory() {
+        return memory;
+    }
+
     /** The primary database: every command reads and writes here. */
     @Valid
     @NotNull

@@ -110,11 +110,12 @@ class EndToEndIT {
         Result api = new ApiClient("http://127.0.0.1:" + API.getAdminPort()).get("/healthcheck");
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.json().fieldNames()).toIterable()
-                .contains("database", "read-database", "kafka", "outbox-backlog", "projection-lag", "card-provider");
+                .contains("database", "read-database", "kafka", "outbox-backlog", "projection-lag", "card-provider",
+                        "memory");
         Result worker = new ApiClient("http://127.0.0.1:" + WORKER.getAdminPort()).get("/healthcheck");
         assertThat(worker.status()).isEqualTo(200);
         assertThat(worker.json().fieldNames()).toIterable()
-                .contains("database", "kafka", "projection-lag", "dead-letters");
+                .contains("database", "kafka", "projection-lag", "dead-letters", "memory");
         assertThat(new ApiClient("http://127.0.0.1:" + API.getAdminPort()).get("/metrics").body())
                 .contains("outbox.publish-batch");
     }

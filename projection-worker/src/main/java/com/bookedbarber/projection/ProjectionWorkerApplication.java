@@ -75,6 +75,9 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
                 new EventApplier(environment.metrics()))));
         environment.healthChecks().register("dead-letters", new DeadLetterHealthCheck(jdbi));
 
+        var memory = config.getMemory().build(environment.metrics());
+        environment.lifecycle().manage(memory);
+        environment.healthChecks().register("memory", memory);
         environment.healthChecks().register("kafka",
                 new KafkaHealthCheck(kafkaAdmin.admin(), config.getKafka().getRequestTimeout().toJavaDuration()));
         environment.healthChecks().register("projection-lag", new ProjectionLagHealthCheck(consumer, progress,

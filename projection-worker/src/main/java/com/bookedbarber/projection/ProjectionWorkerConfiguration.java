@@ -1,5 +1,7 @@
 package com.bookedbarber.projection;
 
+import com.bookedbarber.platform.health.MemoryMonitorFactory;
+
 import com.bookedbarber.platform.db.DatabaseConfiguration;
 import com.bookedbarber.platform.kafka.KafkaFactory;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -12,6 +14,15 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 public class ProjectionWorkerConfiguration extends Configuration implements DatabaseConfiguration {
+    @Valid
+    @NotNull
+    @JsonProperty
+    private MemoryMonitorFactory memory = new MemoryMonitorFactory();
+
+    public MemoryMonitorFactory getMemory() {
+        return memory;
+    }
+
     /** The database that holds the projection tables (the primary, whose replicas serve reads). */
     @Valid
     @NotNull
