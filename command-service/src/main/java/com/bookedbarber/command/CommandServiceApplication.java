@@ -62,6 +62,7 @@ import com.bookedbarber.command.db.SessionDao;
 import com.bookedbarber.command.db.UserDao;
 import com.bookedbarber.command.idempotency.IdempotencyDao;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
+import com.bookedbarber.platform.kafka.KafkaMetricsBridge;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -123,8 +124,10 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
 
         ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
         environment.lifecycle().manage(kafkaAdmin);
+        KafkaProducer<String, byte[]> relayProducer = new KafkaProducer<>(config.getKafka().producerProperties());
+        KafkaMetricsBridge.register(environment.metrics(), "kafka.producer", relayProducer.metrics());
         OutboxRelay relay = new OutboxRelay(primary, () -> openDedicated(config.getDatabase()),
-                new KafkaProducer<>(config.getKafka().producerProperties()), config.getOutbox(), environment.metrics());
+                relayProducer, config.getOutbox(), environment.metrics());
         environment.lifecycle().manage(relay);
 
         var memory = config.getMemory().build(environment.metrics());

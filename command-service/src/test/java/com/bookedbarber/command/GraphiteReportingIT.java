@@ -79,6 +79,9 @@ class GraphiteReportingIT {
         // "<name> <value> <unix seconds>"
         assertThat(lines).allSatisfy(l -> assertThat(l.split(" ")).hasSize(3));
         assertThat(lines).anyMatch(l -> l.startsWith("bookedbarber.test.outbox.leader "));
+        // the relay's Kafka producer metrics are bridged into the same registry, so they go out too
+        assertThat(lines).anyMatch(l -> l.startsWith("bookedbarber.test.kafka.producer.record-send-total "));
+        assertThat(lines).anyMatch(l -> l.startsWith("bookedbarber.test.kafka.producer.request-latency-avg "));
         assertThat(lines).anyMatch(l -> l.startsWith("bookedbarber.test.card-provider.circuit-breaker.state 0 "));
         assertThat(lines).anyMatch(l -> l.startsWith("bookedbarber.test.io.dropwizard.db.ManagedPooledDataSource.database.size "));
     }

@@ -117,7 +117,9 @@ class EndToEndIT {
         assertThat(worker.json().fieldNames()).toIterable()
                 .contains("database", "kafka", "projection-lag", "dead-letters", "memory");
         assertThat(new ApiClient("http://127.0.0.1:" + API.getAdminPort()).get("/metrics").body())
-                .contains("outbox.publish-batch");
+                .contains("outbox.publish-batch", "kafka.producer.record-send-total");
+        assertThat(new ApiClient("http://127.0.0.1:" + WORKER.getAdminPort()).get("/metrics").body())
+                .contains("kafka.consumer.records-lag-max", "projection.lag.offsets");
     }
 
     @Test

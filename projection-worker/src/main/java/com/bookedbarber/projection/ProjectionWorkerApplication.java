@@ -13,6 +13,7 @@ import com.bookedbarber.projection.consumer.ProjectionRebuild;
 import com.bookedbarber.projection.tasks.RebuildTask;
 import com.bookedbarber.projection.tasks.ReconcileTask;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
+import com.bookedbarber.platform.kafka.KafkaMetricsBridge;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
 import com.bookedbarber.projection.consumer.DeadLetterTopic;
 import com.bookedbarber.projection.consumer.EventApplier;
@@ -62,7 +63,12 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
         environment.lifecycle().manage(deadLetterTopic);
         ProjectionProgress progress = new ProjectionProgress(Clock.systemUTC(), environment.metrics());
         ProjectionConsumer consumer = new ProjectionConsumer(
-                () -> new KafkaConsumer<>(config.getKafka().consumerProperties(config.getConsumerGroup())),
+                () -> {
+                    KafkaConsumer<String, byte[]> client =
+                            new KafkaConsumer<>(config.getKafka().consumerProperties(config.getConsumerGroup()));
+                    KafkaMetricsBridge.register(environment.metrics(), "kafka.consumer", client.metrics());
+                    return client;
+                },
                 List.of(Topics.APPOINTMENTS, Topics.PAYMENTS), config.getConsumerGroup(), jdbi,
                 new EventApplier(environment.metrics(), deadLetterTopic), config.getPollTimeout().toJavaDuration(),
                 config.getRetryBackoff().toJavaDuration(), progress);
