@@ -16,6 +16,7 @@ import com.bookedbarber.command.auth.SecretBox;
 import com.bookedbarber.command.service.AuthService;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import com.bookedbarber.command.errors.DatabaseExceptionMapper;
 import com.bookedbarber.command.errors.DomainExceptionMapper;
 import com.bookedbarber.command.errors.JsonExceptionMapper;
 import com.bookedbarber.command.errors.UnexpectedExceptionMapper;
@@ -169,6 +170,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         jersey.register(new JsonExceptionMapper());
         jersey.register(new ViolationExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
+        jersey.register(new DatabaseExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new HealthResource());
         AuthResource authResource = new AuthResource(authService, primary, csrf,

@@ -19,15 +19,12 @@ import com.bookedbarber.command.db.OutboxDao;
 import com.bookedbarber.command.db.ScheduleDao;
 import com.bookedbarber.command.db.SqlStates;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -106,9 +103,9 @@ public final class BookingService {
 
     /** One booking statement in its own (auto-commit) transaction. */
     private AppointmentDao.BookingAttempt attempt(Appointment appointment, Guest guest, OutboxEvent booked) {
-        return mapLockErrors(() -> primary.withExtension(AppointmentDao.class, dao -> dao.book(appointment,
+        return primary.withExtension(AppointmentDao.class, dao -> dao.book(appointment,
                 guest == null ? null : guest.name(), guest == null ? null : guest.email(),
-                guest == null ? null : guest.phone(), booked)));
+                guest == null ? null : guest.phone(), booked));
     }
 
     public BookedAppointment get(UUID id, UUID callerId) {
@@ -258,23 +255,15 @@ public final class BookingService {
         return h.attach(ScheduleDao.class).timeOff(locationId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
     }
 
-    private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
-        return mapLockErrors(() -> primary.inTransaction(work));
-    }
-
     /**
-     * Lock waits are bounded by the connection's lock_timeout (set for the pool at start-up);
-     * running out of it, or losing a deadlock, is a 503 to retry, never a 500.
+     * A state change in one transaction; a reschedule onto a taken chair is 409. Lock timeouts
+     * and deadlocks are answered 503 by {@code DatabaseExceptionMapper}, as for every command.
      */
-    private static <T> T mapLockErrors(Supplier<T> work) {
+    private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
         try {
-            return work.get();
+            return primary.inTransaction(work);
         } catch (JdbiException e) {
-            String state = SqlStates.of(e);
-            if (SqlStates.LOCK_NOT_AVAILABLE.equals(state) || SqlStates.DEADLOCK.equals(state)) {
-                throw DomainException.unavailable("busy", "The appointment is being changed by someone else; retry shortly");
-            }
-            if (SqlStates.EXCLUSION_VIOLATION.equals(state)) {
+            if (SqlStates.EXCLUSION_VIOLATION.equals(SqlStates.of(e))) {
                 throw DomainException.conflict("slot_unavailable", "The requested time is not available");
             }
             throw e;

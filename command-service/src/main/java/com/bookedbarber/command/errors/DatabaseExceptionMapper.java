@@ -1,0 +1,38 @@
+package com.bookedbarber.command.errors;
+
+import com.bookedbarber.command.db.SqlStates;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Database errors that reach a resource. Every primary connection bounds its lock waits
+ * ({@code lock_timeout}); running out of it, or losing a deadlock, is a 503 to retry shortly, for
+ * every command alike. Anything else is unforeseen: logged, answered 500 without internals.
+ */
+public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptionMapper.class);
+
+    @Inject
+    private Provider<ContainerRequestContext> request;
+
+    @Override
+    public Response toResponse(JdbiException e) {
+        String state = SqlStates.of(e);
+        if (SqlStates.LOCK_NOT_AVAILABLE.equals(state) || SqlStates.DEADLOCK.equals(state)) {
+            Response response = ErrorResponses.of(request.get(), 503, "busy",
+                    "Someone else is changing the same data; retry shortly", null);
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
+            return response;
+        }
+        Response response = ErrorResponses.of(request.get(), 500, "internal_error", "Something went wrong on our side", null);
+        LOG.error("unhandled database error in request {}", response.getHeaderString("X-Request-Id"), e);
+        return response;
+    }
+}
