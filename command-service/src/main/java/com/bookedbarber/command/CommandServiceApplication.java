@@ -48,6 +48,7 @@ import com.bookedbarber.command.service.PaymentService;
 import com.bookedbarber.command.service.RefundRetrier;
 import com.bookedbarber.command.service.RefundService;
 import com.bookedbarber.command.service.WebhookService;
+import com.bookedbarber.platform.db.BookedBarberJdbiFactory;
 import com.bookedbarber.platform.db.ConnectionSettings;
 import com.bookedbarber.platform.db.DaoWarmup;
 import com.bookedbarber.platform.db.MigrationBundle;
@@ -113,7 +114,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         // no request waits long behind another's row or constraint lock; the read side cannot write
         ConnectionSettings.boundLockWaits(config.getDatabase(), config.getLockTimeout().toJavaDuration());
         ConnectionSettings.readOnly(config.getReadDatabase());
-        JdbiFactory jdbiFactory = new JdbiFactory();
+        JdbiFactory jdbiFactory = new BookedBarberJdbiFactory();
         Jdbi primary = jdbiFactory.build(environment, config.getDatabase(), "database");
         primary.installPlugin(new PostgresPlugin());
         Jdbi readOnly = jdbiFactory.build(environment, config.getReadDatabase(), "read-database");

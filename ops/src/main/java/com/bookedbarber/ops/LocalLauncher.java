@@ -71,6 +71,10 @@ public final class LocalLauncher {
                     .setDataDirectory(dataDir.resolve("postgres"))
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // durable as in production: the embedded defaults (fsync and synchronous_commit
+                    // off) would lose committed bookings on a crash and flatter every benchmark
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             started.add(postgres);
             databaseUrl = postgres.getJdbcUrl("postgres", "postgres");

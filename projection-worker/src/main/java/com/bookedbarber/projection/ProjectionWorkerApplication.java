@@ -1,6 +1,7 @@
 package com.bookedbarber.projection;
 
 import com.bookedbarber.api.events.Topics;
+import com.bookedbarber.platform.db.BookedBarberJdbiFactory;
 import com.bookedbarber.platform.db.DaoWarmup;
 import com.bookedbarber.platform.db.MigrationBundle;
 import com.bookedbarber.projection.db.DeadLetterDao;
@@ -26,7 +27,6 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,7 +52,7 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
 
     @Override
     public void run(ProjectionWorkerConfiguration config, Environment environment) {
-        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        Jdbi jdbi = new BookedBarberJdbiFactory().build(environment, config.getDatabase(), "database");
         jdbi.installPlugin(new PostgresPlugin());
         DaoWarmup.warm(jdbi, ProjectionDao.class, RevenueDao.class, OffsetDao.class, DeadLetterDao.class,
                 ReconcileDao.class, RebuildDao.class);
