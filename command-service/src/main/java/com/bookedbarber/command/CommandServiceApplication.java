@@ -202,7 +202,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper(), analyticsCache));
     }
 
-    /** A connection outside the pool, for the relay's advisory lock and LISTEN. */
+    /** A connection outside the pool, for the relay's advisory lock (held as long as the connection). */
     private static java.sql.Connection openDedicated(DataSourceFactory database) throws java.sql.SQLException {
         Properties props = new Properties();
         if (database.getUser() != null) {

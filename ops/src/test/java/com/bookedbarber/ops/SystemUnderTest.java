@@ -28,7 +28,7 @@ final class SystemUnderTest {
                 ConfigOverride.config("database.url", primaryUrl),
                 ConfigOverride.config("readDatabase.url", readUrl),
                 ConfigOverride.config("kafka.bootstrapServers", kafka.bootstrapServers()),
-                ConfigOverride.config("outbox.pollInterval", "200ms"),
+                ConfigOverride.config("outbox.pollInterval", "50ms"),
                 ConfigOverride.config("auth.signingKeys[0].secret", "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVzLWxvbmc="),
                 ConfigOverride.config("auth.mfaEncryptionKey", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="),
                 ConfigOverride.config("cardProvider.secretKey", "sk_test_end_to_end"),

@@ -14,10 +14,10 @@ public class OutboxConfiguration {
     @JsonProperty
     private int batchSize = 500;
 
-    /** Longest sleep between drains when no NOTIFY arrives (a safety net; NOTIFY wakes it at once). */
+    /** Sleep between polls while the outbox is empty: the publishing delay of an event at rest. */
     @NotNull
     @JsonProperty
-    private Duration pollInterval = Duration.seconds(1);
+    private Duration pollInterval = Duration.milliseconds(50);
 
     /** How often a standby instance tries to become the one publishing relay. */
     @NotNull

@@ -26,22 +26,24 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes outbox rows to Kafka. One relay publishes at a time across all instances: the one
  * holding a session-level advisory lock on its own connection (released by PostgreSQL if the
- * process or connection dies). The same connection LISTENs for the outbox trigger's NOTIFY, so
- * a committed event is sent within milliseconds. A row is marked published only after the
- * broker acknowledged it (acks=all); a crash in between re-sends it, and consumers deduplicate.
+ * process or connection dies). It drains the backlog without pause while there is one and polls
+ * every {@code pollInterval} (tens of milliseconds) when idle; it does not LISTEN, because a
+ * NOTIFY serializes the commits of every writing transaction (see migration V9). A row is
+ * marked published only after the broker acknowledged it (acks=all); a crash in between re-sends
+ * it, and consumers deduplicate.
  * A broker outage only delays publishing: commands never wait for Kafka.
  */
 public final class OutboxRelay implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     /** Advisory lock key of the relay leadership ("outbox" in ASCII). */
     static final long LEADER_LOCK_KEY = 0x6f7574626f78L;
+    private static final int LEADERSHIP_CHECK_SECONDS = 2;
 
     private final Jdbi primary;
     private final ConnectionSource dedicatedConnection;
@@ -55,7 +57,7 @@ public final class OutboxRelay implements Managed {
     private Thread thread;
     private Instant nextCleanup = Instant.EPOCH;
 
-    /** Opens a new, unpooled connection (the relay keeps it for its lock and LISTEN). */
+    /** Opens a new, unpooled connection (the relay keeps it for its advisory lock). */
     @FunctionalInterface
     public interface ConnectionSource {
         Connection open() throws SQLException;
@@ -114,8 +116,7 @@ public final class OutboxRelay implements Managed {
                 }
                 leader = true;
                 LOG.info("outbox relay is the publishing instance");
-                listen(connection);
-                publishWhileLeader(connection.unwrap(PGConnection.class));
+                publishWhileLeader(connection);
             } catch (SQLException e) {
                 if (running) {
                     LOG.warn("outbox relay lost its database connection: {}", e.toString());
@@ -135,14 +136,16 @@ public final class OutboxRelay implements Managed {
         }
     }
 
-    private void publishWhileLeader(PGConnection notifications) throws SQLException, InterruptedException {
+    private void publishWhileLeader(Connection leadership) throws SQLException, InterruptedException {
         while (running) {
             int sent = Failsafe.with(brokerRetry).get(this::publishBatch);
             cleanupIfDue();
             if (sent < config.getBatchSize()) {
-                // Sleep until a commit notifies us, or the poll interval passes. This call also
-                // proves the leader connection (and so the lock) is still alive.
-                notifications.getNotifications((int) config.getPollInterval().toMilliseconds());
+                Thread.sleep(config.getPollInterval().toMilliseconds());
+                // the lock lives as long as this connection: stop publishing the moment it is gone
+                if (!leadership.isValid(LEADERSHIP_CHECK_SECONDS)) {
+                    throw new SQLException("the relay's leadership connection is no longer valid");
+                }
             }
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -204,12 +207,6 @@ public final class OutboxRelay implements Managed {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LEADER_LOCK_KEY + ")")) {
             return rs.next() && rs.getBoolean(1);
-        }
-    }
-
-    private static void listen(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("LISTEN outbox");
         }
     }
 

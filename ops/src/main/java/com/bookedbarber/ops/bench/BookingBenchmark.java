@@ -182,7 +182,8 @@ public final class BookingBenchmark {
         }
         pool.shutdown();
         histogram.add(recorder.getIntervalHistogram());
-        return new Result(scenario, clients, done.get() / (double) durationSeconds, histogram, conflicts.get(), errors.get());
+        return progress(new Result(scenario, clients, done.get() / (double) durationSeconds, histogram, conflicts.get(),
+                errors.get()));
     }
 
     private Result openLoop(String scenario, double rate, int durationSeconds, Call call) throws Exception {
@@ -216,8 +217,16 @@ public final class BookingBenchmark {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - begin) / 1e9;
-        return new Result(String.format("%s (%.0f/s)", scenario, rate), 64, total / elapsed,
-                recorder.getIntervalHistogram(), conflicts.get(), errors.get());
+        return progress(new Result(String.format("%s (%.0f/s)", scenario, rate), 64, total / elapsed,
+                recorder.getIntervalHistogram(), conflicts.get(), errors.get()));
+    }
+
+    /** Each step's row on stderr as it completes, so a long run shows where it is. */
+    private static Result progress(Result result) {
+        if (!result.scenario().equals("warm-up")) {
+            System.err.print(row(result));
+        }
+        return result;
     }
 
     private static int safely(Call call) {
@@ -347,14 +356,18 @@ public final class BookingBenchmark {
         }
     }
 
+    private static String row(Result r) {
+        Histogram h = r.latency();
+        return String.format("| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n", r.scenario(), r.clients(),
+                r.perSecond(), h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
+                h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6, r.conflicts(), r.errors());
+    }
+
     private static void print(List<Result> results) {
         StringBuilder out = new StringBuilder("| scenario | clients | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | 409 | errors |\n"
                 + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Result r : results) {
-            Histogram h = r.latency();
-            out.append(String.format("| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n", r.scenario(), r.clients(),
-                    r.perSecond(), h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
-                    h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6, r.conflicts(), r.errors()));
+            out.append(row(r));
         }
         out.append("\nHTTP / raw JDBC throughput: ");
         for (int i = 0; i + 1 < results.size() && results.get(i).scenario().contains("JDBC"); i += 2) {
