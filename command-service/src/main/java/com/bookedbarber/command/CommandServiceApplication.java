@@ -25,6 +25,7 @@ import com.bookedbarber.command.errors.WebApplicationExceptionMapper;
 import com.bookedbarber.command.filter.ApiFilterFeature;
 import com.bookedbarber.command.health.OutboxBacklogHealthCheck;
 import com.bookedbarber.command.health.ProjectionLagHealthCheck;
+import com.bookedbarber.command.outbox.OutboxBacklogGauges;
 import com.bookedbarber.command.outbox.OutboxRelay;
 import com.bookedbarber.command.idempotency.IdempotencyCleaner;
 import com.bookedbarber.command.resources.AppointmentResource;
@@ -54,6 +55,7 @@ import com.bookedbarber.platform.db.DaoWarmup;
 import com.bookedbarber.platform.db.MigrationBundle;
 import com.bookedbarber.command.analytics.AnalyticsDao;
 import com.bookedbarber.command.db.AppointmentDao;
+import com.bookedbarber.command.db.BookingDao;
 import com.bookedbarber.command.db.LocationDao;
 import com.bookedbarber.command.db.MemberDao;
 import com.bookedbarber.command.db.MfaDao;
@@ -100,6 +102,9 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addBundle(new MigrationBundle<>(CommandServiceConfiguration.class));
+        // the JVM gauges (jvm.memory, jvm.gc, jvm.threads, ...) also where Dropwizard's test support
+        // starts the app, which skips this step, so tests see the registry production has
+        bootstrap.registerMetrics();
     }
 
     @Override
@@ -119,7 +124,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         primary.installPlugin(new PostgresPlugin());
         Jdbi readOnly = jdbiFactory.build(environment, config.getReadDatabase(), "read-database");
         readOnly.installPlugin(new PostgresPlugin());
-        DaoWarmup.warm(primary, AppointmentDao.class, LocationDao.class, MemberDao.class, OutboxDao.class,
+        DaoWarmup.warm(primary, AppointmentDao.class, BookingDao.class, LocationDao.class, MemberDao.class, OutboxDao.class,
                 ScheduleDao.class, ServiceOfferingDao.class, SessionDao.class, UserDao.class, MfaDao.class,
                 IdempotencyDao.class, PaymentDao.class, RefundDao.class, ProviderEventDao.class);
         DaoWarmup.warm(readOnly, AnalyticsDao.class);
@@ -139,6 +144,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 new KafkaHealthCheck(kafkaAdmin.admin(), config.getKafka().getRequestTimeout().toJavaDuration()));
         environment.healthChecks().register("outbox-backlog",
                 new OutboxBacklogHealthCheck(primary, config.getOutbox().getMaxBacklogAge().toJavaDuration(), clock));
+        OutboxBacklogGauges.register(environment.metrics(), primary, clock);
         environment.healthChecks().register("projection-lag",
                 new ProjectionLagHealthCheck(primary, config.getMaxProjectionLag().toJavaDuration()));
 

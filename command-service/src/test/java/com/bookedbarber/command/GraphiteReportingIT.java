@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bookedbarber.testing.TestDatabase;
 import com.bookedbarber.testing.TestKafka;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.BufferedReader;
@@ -15,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,18 +31,10 @@ class GraphiteReportingIT {
             ConfigOverride.config("readDatabase.url", DB.jdbcUrl()),
             ConfigOverride.config("kafka.bootstrapServers", KAFKA.bootstrapServers()));
 
-    /** The usual test configuration plus a Graphite reporter (overrides cannot add list items). */
+    /** The usual test configuration plus a Graphite reporter. */
     static String withGraphite(int port) {
-        try {
-            Path config = Files.createTempFile("graphite-", ".yml");
-            Files.writeString(config, Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-command-service.yml")))
-                    + "\nmetrics:\n  frequency: 1s\n  reporters:\n    - type: graphite\n      host: 127.0.0.1\n"
-                    + "      port: " + port + "\n      prefix: bookedbarber.test\n      frequency: 1s\n");
-            config.toFile().deleteOnExit();
-            return config.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestConfigs.withSection("metrics", "metrics:\n  frequency: 1s\n  reporters:\n    - type: graphite\n"
+                + "      host: 127.0.0.1\n      port: " + port + "\n      prefix: bookedbarber.test\n      frequency: 1s");
     }
 
     static ServerSocket listen() {

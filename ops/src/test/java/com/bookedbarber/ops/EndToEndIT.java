@@ -11,8 +11,10 @@ import com.bookedbarber.testing.ShopFixture;
 import com.bookedbarber.testing.TestDatabase;
 import com.bookedbarber.testing.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.File;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,6 +26,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -186,5 +190,30 @@ class EndToEndIT {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Each series the Grafana dashboard in ops/dashboards draws is one these services report to Graphite. */
+    @Test
+    void everyMetricTheDashboardDrawsExistsInTheRunningServices() throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(new File("dashboards/bookedbarber.json"));
+        Pattern series = Pattern.compile("bookedbarber\\.(command-service|projection-worker)\\.(?:\\$instance|\\*)\\."
+                + "((?:[A-Za-z0-9_*-]|\\{[^}]*}|\\.)+)");
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                Matcher m = series.matcher(target.get("target").asText());
+                while (m.find()) {
+                    checked++;
+                    var registry = (m.group(1).equals("command-service") ? API : WORKER).getEnvironment().metrics();
+                    Pattern glob = GraphiteNames.glob(m.group(2));
+                    if (GraphiteNames.reported(registry).noneMatch(name -> glob.matcher(name).matches())) {
+                        missing.add(m.group(0));
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(30);
+        assertThat(missing).isEmpty();
     }
 }

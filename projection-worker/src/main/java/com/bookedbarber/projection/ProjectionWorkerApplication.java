@@ -48,6 +48,9 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addBundle(new MigrationBundle<>(ProjectionWorkerConfiguration.class));
+        // the JVM gauges (jvm.memory, jvm.gc, jvm.threads, ...) also where Dropwizard's test support
+        // starts the app, which skips this step, so tests see the registry production has
+        bootstrap.registerMetrics();
     }
 
     @Override

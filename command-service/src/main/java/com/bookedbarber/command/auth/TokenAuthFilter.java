@@ -1,6 +1,7 @@
 package com.bookedbarber.command.auth;
 
 import com.bookedbarber.command.core.DomainException;
+import com.bookedbarber.command.filter.LogContext;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.dropwizard.auth.AuthFilter;
@@ -50,6 +51,9 @@ public final class TokenAuthFilter extends AuthFilter<String, Caller> {
         }
         if (!authenticate(request, token, "Bearer")) {
             throw DomainException.unauthenticated("invalid_token", "The access token is invalid, expired or revoked");
+        }
+        if (request.getSecurityContext().getUserPrincipal() instanceof Caller caller) {
+            LogContext.user(caller.userId());
         }
     }
 

@@ -16,7 +16,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(OutboxDao.PendingMapper.class)
 public interface OutboxDao {
     /** An unpublished row as the relay needs it. */
-    record Pending(long id, String topic, UUID aggregateId, UUID eventId, String eventType, String envelope) {
+    record Pending(long id, String topic, UUID aggregateId, UUID eventId, String eventType, String envelope,
+                   OffsetDateTime createdAt) {
     }
 
     /** Backlog figures for health checks and metrics; {@code oldest} is null when empty. */
@@ -40,7 +41,7 @@ public interface OutboxDao {
      * Unpublished rows, oldest first. Per aggregate, id order is commit order: the next event of
      * an aggregate is written only after the transaction holding its row lock has committed.
      */
-    @SqlQuery("SELECT id, topic, aggregate_id, event_id, event_type, envelope FROM outbox "
+    @SqlQuery("SELECT id, topic, aggregate_id, event_id, event_type, envelope, created_at FROM outbox "
             + "WHERE published_at IS NULL ORDER BY id LIMIT :limit")
     List<Pending> unpublished(@Bind("limit") int limit);
 
@@ -67,7 +68,8 @@ public interface OutboxDao {
         @Override
         public Pending map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new Pending(rs.getLong("id"), rs.getString("topic"), rs.getObject("aggregate_id", UUID.class),
-                    rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("envelope"));
+                    rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("envelope"),
+                    rs.getObject("created_at", OffsetDateTime.class));
         }
     }
 

@@ -51,6 +51,7 @@ public final class OutboxRelay implements Managed {
     private final OutboxConfiguration config;
     private final Timer publishTimer;
     private final Meter published;
+    private final Timer publishDelay;
     private final RetryPolicy<Object> brokerRetry;
     private volatile boolean running;
     private volatile boolean leader;
@@ -71,6 +72,8 @@ public final class OutboxRelay implements Managed {
         this.config = config;
         this.publishTimer = metrics.timer("outbox.publish-batch");
         this.published = metrics.meter("outbox.published");
+        // commit (row created) to broker acknowledgement, per event: what "publish latency" means to a consumer
+        this.publishDelay = metrics.timer("outbox.publish-delay");
         metrics.gauge("outbox.leader", () -> () -> leader ? 1 : 0);
         // Backoff with jitter while the broker is unavailable; never gives up. Database errors
         // are not retried here: they end the leadership and the relay reconnects from scratch.
@@ -174,7 +177,10 @@ public final class OutboxRelay implements Managed {
             try {
                 for (Future<RecordMetadata> ack : acks) {
                     ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    acknowledged[count] = batch.get(count).id();
+                    OutboxDao.Pending row = batch.get(count);
+                    acknowledged[count] = row.id();
+                    publishDelay.update(Math.max(0, Duration.between(row.createdAt().toInstant(), Instant.now()).toNanos()),
+                            TimeUnit.NANOSECONDS);
                     count++;
                 }
             } finally {

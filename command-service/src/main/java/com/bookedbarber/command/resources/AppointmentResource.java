@@ -10,6 +10,7 @@ import com.bookedbarber.command.core.BookedAppointment;
 import com.bookedbarber.command.core.DomainException;
 import com.bookedbarber.command.core.NewBooking;
 import com.bookedbarber.command.core.StartTimes;
+import com.bookedbarber.command.filter.LogContext;
 import com.bookedbarber.command.ratelimit.RateLimited;
 import com.bookedbarber.command.service.BookingService;
 import com.bookedbarber.command.service.CancellationService;
@@ -56,6 +57,7 @@ public final class AppointmentResource {
     @Timed
     public Response create(@Auth Caller caller, @NotNull @Valid CreateAppointmentRequest request,
                            @Context UriInfo uri) {
+        LogContext.location(request.locationId());
         var booked = bookings.book(new NewBooking(request.locationId(), request.serviceId(),
                 StartTimes.parse("start", request.start()), request.barberId(), caller.userId(), request.notes()));
         AppointmentView view = AppointmentViews.of(booked);

@@ -7,6 +7,7 @@ import com.bookedbarber.api.payments.PaymentView;
 import com.bookedbarber.api.payments.RefundView;
 import com.bookedbarber.command.auth.Caller;
 import com.bookedbarber.command.core.Payment;
+import com.bookedbarber.command.filter.LogContext;
 import com.bookedbarber.command.filter.MfaRequired;
 import com.bookedbarber.command.idempotency.Idempotent;
 import com.bookedbarber.command.ratelimit.RateLimited;
@@ -30,6 +31,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Payments and refunds; every POST requires an Idempotency-Key (a retry never pays twice). */
 @Path("/api/v2/payments")
@@ -37,6 +40,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @RateLimited("payments")
 public final class PaymentResource {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentResource.class);
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
 
@@ -54,7 +58,11 @@ public final class PaymentResource {
     public Response create(@Auth Caller caller, @NotNull @Valid CreatePaymentRequest request, @Context UriInfo uri) {
         PaymentService.Created created = payments.create(caller.userId(), request.appointmentId(), request.method(),
                 request.tipCents() == null ? 0 : request.tipCents());
-        PaymentView view = PaymentViews.of(created.payment(), created.clientSecret());
+        Payment payment = created.payment();
+        LogContext.location(payment.locationId());
+        LOG.info("payment {} for appointment {}: {} {} {} cents (tip {})", payment.id(), payment.appointmentId(),
+                payment.method(), payment.status().wireName(), payment.amountCents(), payment.tipCents());
+        PaymentView view = PaymentViews.of(payment, created.clientSecret());
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
     }
 

@@ -14,6 +14,7 @@ import com.bookedbarber.command.core.NewBooking;
 import com.bookedbarber.command.core.OutboxEvent;
 import com.bookedbarber.command.core.ServiceOffering;
 import com.bookedbarber.command.db.AppointmentDao;
+import com.bookedbarber.command.db.BookingDao;
 import com.bookedbarber.command.db.MemberDao;
 import com.bookedbarber.command.db.OutboxDao;
 import com.bookedbarber.command.db.ScheduleDao;
@@ -81,7 +82,7 @@ public final class BookingService {
                         booking.clientId(), start, start.plus(service.duration()), start.plus(service.blockedDuration()),
                         AppointmentStatus.CONFIRMED, service.priceCents(), location.currency(), booking.notes(),
                         ConfirmationCodes.next(), 1, now, now);
-                AppointmentDao.BookingAttempt attempt = attempt(appointment, guest,
+                BookingDao.BookingAttempt attempt = attempt(appointment, guest,
                         EventFactory.appointment(EventType.AppointmentBooked, appointment, location.timezone(), null, now));
                 switch (attempt) {
                     case BOOKED -> {
@@ -102,8 +103,8 @@ public final class BookingService {
     }
 
     /** One booking statement in its own (auto-commit) transaction. */
-    private AppointmentDao.BookingAttempt attempt(Appointment appointment, Guest guest, OutboxEvent booked) {
-        return primary.withExtension(AppointmentDao.class, dao -> dao.book(appointment,
+    private BookingDao.BookingAttempt attempt(Appointment appointment, Guest guest, OutboxEvent booked) {
+        return primary.withExtension(BookingDao.class, dao -> dao.book(appointment,
                 guest == null ? null : guest.name(), guest == null ? null : guest.email(),
                 guest == null ? null : guest.phone(), booked));
     }
