@@ -5,17 +5,22 @@ import com.bookedbarber.testing.TestKafka;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The whole command-service on a random port, against a real database and broker. */
 public final class CommandServiceTestApp {
     private CommandServiceTestApp() {
     }
 
-    public static DropwizardAppExtension<CommandServiceConfiguration> extension(TestDatabase db, TestKafka kafka) {
-        return new DropwizardAppExtension<>(CommandServiceApplication.class,
-                ResourceHelpers.resourceFilePath("test-command-service.yml"),
+    public static DropwizardAppExtension<CommandServiceConfiguration> extension(TestDatabase db, TestKafka kafka,
+                                                                              ConfigOverride... more) {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", db.jdbcUrl()),
                 ConfigOverride.config("readDatabase.url", db.jdbcUrl()),
-                ConfigOverride.config("kafka.bootstrapServers", kafka.bootstrapServers()));
+                ConfigOverride.config("kafka.bootstrapServers", kafka.bootstrapServers())));
+        overrides.addAll(List.of(more));
+        return new DropwizardAppExtension<>(CommandServiceApplication.class,
+                ResourceHelpers.resourceFilePath("test-command-service.yml"), overrides.toArray(ConfigOverride[]::new));
     }
 }

@@ -11,13 +11,16 @@ import jakarta.ws.rs.core.Context;
  * proxy, configure Jetty's forwarded-request customizer rather than trusting headers here.
  */
 public final class ClientAddressFilter implements ContainerRequestFilter {
-    static final String PROPERTY = "bookedbarber.client_address";
+    /** Set here from the TCP peer, or beforehand by the batch dispatcher for the batch's own caller. */
+    public static final String PROPERTY = "bookedbarber.client_address";
 
     @Context
     private HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(PROPERTY, servletRequest.getRemoteAddr());
+        if (request.getProperty(PROPERTY) == null) {
+            request.setProperty(PROPERTY, servletRequest.getRemoteAddr());
+        }
     }
 }
