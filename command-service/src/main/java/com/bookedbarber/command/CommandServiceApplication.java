@@ -36,6 +36,7 @@ import com.bookedbarber.command.health.OutboxBacklogHealthCheck;
 import com.bookedbarber.command.health.ProjectionLagHealthCheck;
 import com.bookedbarber.command.idempotency.IdempotencyCleaner;
 import com.bookedbarber.command.idempotency.IdempotencyDao;
+import com.bookedbarber.command.openapi.ApiDocument;
 import com.bookedbarber.command.outbox.OutboxBacklogGauges;
 import com.bookedbarber.command.outbox.OutboxRelay;
 import com.bookedbarber.command.provider.CardGateway;
@@ -49,6 +50,7 @@ import com.bookedbarber.command.resources.BatchResource;
 import com.bookedbarber.command.resources.HealthResource;
 import com.bookedbarber.command.resources.LocationResource;
 import com.bookedbarber.command.resources.MfaResource;
+import com.bookedbarber.command.resources.OpenApiResource;
 import com.bookedbarber.command.resources.PaymentResource;
 import com.bookedbarber.command.resources.PublicBookingResource;
 import com.bookedbarber.command.resources.WebhookResource;
@@ -82,9 +84,14 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -211,6 +218,16 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         AnalyticsCache analyticsCache = new AnalyticsCache(10_000, java.time.Duration.ofMinutes(10));
         environment.metrics().gauge("analytics-cache.hit-ratio", () -> analyticsCache::hitRate);
         jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper(), analyticsCache));
+        // last: the document is generated from every resource registered above
+        jersey.register(new OpenApiResource(ApiDocument.json(documentedResources(jersey))));
+    }
+
+    /** Dropwizard registers a resource instance as its class plus a binder, so resources are among the classes. */
+    private static Set<Class<?>> documentedResources(JerseyEnvironment jersey) {
+        return Stream.concat(jersey.getResourceConfig().getClasses().stream(),
+                        jersey.getResourceConfig().getInstances().stream().map(Object::getClass))
+                .filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** A connection outside the pool, for the relay's advisory lock (held as long as the connection). */
