@@ -1,5 +1,6 @@
 package com.bookedbarber.command;
 
+import com.bookedbarber.command.analytics.AnalyticsAccessDao;
 import com.bookedbarber.command.analytics.AnalyticsCache;
 import com.bookedbarber.command.analytics.AnalyticsDao;
 import com.bookedbarber.command.analytics.AnalyticsResource;
@@ -136,7 +137,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         DaoWarmup.warm(primary, AppointmentDao.class, BookingDao.class, LocationDao.class, MemberDao.class, OutboxDao.class,
                 ScheduleDao.class, ServiceOfferingDao.class, SessionDao.class, UserDao.class, MfaDao.class,
                 IdempotencyDao.class, PaymentDao.class, RefundDao.class, ProviderEventDao.class);
-        DaoWarmup.warm(readOnly, AnalyticsDao.class);
+        DaoWarmup.warm(readOnly, AnalyticsAccessDao.class, AnalyticsDao.class);
 
         ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
         environment.lifecycle().manage(kafkaAdmin);

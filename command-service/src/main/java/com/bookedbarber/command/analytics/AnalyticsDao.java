@@ -5,9 +5,7 @@ import com.bookedbarber.api.analytics.HourlyBookingsView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -20,20 +18,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * payments or the outbox: only projection tables and the location's own settings.
  */
 public interface AnalyticsDao {
-    /** The location as the caller sees it: empty unless the caller is a member (other tenants: 404). */
-    record LocationAccess(String timezone, String currency, String role, OffsetDateTime asOf, long version) {
-        public boolean mayReadAnalytics() {
-            return "owner".equals(role) || "manager".equals(role);
-        }
-    }
-
-    /** With the projection's freshness (as_of, null before the first event) and version (0 before it). */
-    @SqlQuery("SELECT l.timezone, l.currency, m.role, p.as_of, coalesce(p.version, 0) AS version "
-            + "FROM locations l JOIN location_members m ON m.location_id = l.id AND m.user_id = :caller "
-            + "LEFT JOIN projection_locations p ON p.location_id = l.id WHERE l.id = :id")
-    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(LocationAccess.class)
-    Optional<LocationAccess> access(@Bind("id") UUID locationId, @Bind("caller") UUID callerId);
-
     @SqlQuery("SELECT local_date, local_hour, booked, cancelled, completed, no_show FROM hourly_bookings "
             + "WHERE location_id = :id AND local_date BETWEEN :from AND :to "
             + "AND (booked + cancelled + completed + no_show) > 0 ORDER BY local_date, local_hour")

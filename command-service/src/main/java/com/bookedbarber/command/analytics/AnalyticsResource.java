@@ -103,14 +103,15 @@ public final class AnalyticsResource {
 
     @FunctionalInterface
     private interface Report {
-        Object build(AnalyticsDao dao, AnalyticsDao.LocationAccess access);
+        Object build(AnalyticsDao dao, AnalyticsAccessDao.LocationAccess access);
     }
 
     private Response answer(Caller caller, UUID locationId, String name, DateRange range, Request request,
                             Report report) {
-        AnalyticsCache.Answer answer = readOnly.withExtension(AnalyticsDao.class, dao -> {
-            AnalyticsDao.LocationAccess access = ownerOrManager(dao, locationId, caller);
-            return cache.get(locationId, name, range, access.version(), () -> serialize(report.build(dao, access)));
+        AnalyticsCache.Answer answer = readOnly.withHandle(h -> {
+            AnalyticsAccessDao.LocationAccess access = ownerOrManager(h.attach(AnalyticsAccessDao.class), locationId, caller);
+            return cache.get(locationId, name, range, access.version(),
+                    () -> serialize(report.build(h.attach(AnalyticsDao.class), access)));
         });
         EntityTag tag = new EntityTag(answer.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
@@ -122,12 +123,13 @@ public final class AnalyticsResource {
                 .cacheControl(PRIVATE_REVALIDATE).build();
     }
 
-    private static Instant asOf(AnalyticsDao.LocationAccess access) {
+    private static Instant asOf(AnalyticsAccessDao.LocationAccess access) {
         return access.asOf() == null ? null : access.asOf().toInstant();
     }
 
-    private static AnalyticsDao.LocationAccess ownerOrManager(AnalyticsDao dao, UUID locationId, Caller caller) {
-        AnalyticsDao.LocationAccess access = dao.access(locationId, caller.userId())
+    private static AnalyticsAccessDao.LocationAccess ownerOrManager(AnalyticsAccessDao dao, UUID locationId,
+                                                                    Caller caller) {
+        AnalyticsAccessDao.LocationAccess access = dao.access(locationId, caller.userId())
                 .orElseThrow(() -> DomainException.notFound("Location"));
         if (!access.mayReadAnalytics()) {
             throw DomainException.forbidden("forbidden", "Analytics are for the location's owner and managers");

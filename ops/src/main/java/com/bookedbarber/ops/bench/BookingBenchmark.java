@@ -74,6 +74,13 @@ public final class BookingBenchmark {
         // several times slower, and that is start-up cost, not the steady state measured here
         boolean jdbc = !Boolean.getBoolean("httpOnly");
         warmUp(httpShop, jdbcShop, token, httpSlots, jdbc ? jdbcSlots : null);
+        String onlyRate = System.getProperty("openLoopRate");
+        if (onlyRate != null) {
+            // one open-loop booking step at a given rate (with -Dtimeline=true: where the tail comes from)
+            print(List.of(openLoop("booking create, HTTP open loop", Double.parseDouble(onlyRate), seconds,
+                    () -> bookHttp(httpShop, token, httpSlots))));
+            return;
+        }
         double bestHttp = 0;
         for (String level : System.getProperty("levels", "8,32,64").split(",")) {
             int clients = Integer.parseInt(level.trim());
@@ -204,6 +211,11 @@ public final class BookingBenchmark {
         long intervalNanos = (long) (1e9 / rate);
         long total = (long) (rate * durationSeconds);
         ExecutorService pool = Executors.newFixedThreadPool(64);
+        // per-second histograms (-Dtimeline=true prints them): shows whether the tail is steady or stalls
+        Histogram[] seconds = new Histogram[durationSeconds + 1];
+        for (int i = 0; i < seconds.length; i++) {
+            seconds[i] = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 2);
+        }
         long begin = System.nanoTime();
         List<Future<?>> calls = new ArrayList<>();
         for (long i = 0; i < total; i++) {
@@ -214,7 +226,9 @@ public final class BookingBenchmark {
             }
             calls.add(pool.submit(() -> {
                 int outcome = safely(call);
-                recorder.recordValue(System.nanoTime() - intended);
+                long latency = System.nanoTime() - intended;
+                recorder.recordValue(latency);
+                seconds[(int) Math.min(seconds.length - 1, (intended - begin) / 1_000_000_000L)].recordValue(latency);
                 if (outcome == 1) {
                     conflicts.incrementAndGet();
                 } else if (outcome == 2) {
@@ -228,6 +242,13 @@ public final class BookingBenchmark {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - begin) / 1e9;
+        if (Boolean.getBoolean("timeline")) {
+            for (int i = 0; i < seconds.length; i++) {
+                System.err.printf("  second %2d: %5d requests, p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms%n", i,
+                        seconds[i].getTotalCount(), seconds[i].getValueAtPercentile(50) / 1e6,
+                        seconds[i].getValueAtPercentile(99) / 1e6, seconds[i].getMaxValue() / 1e6);
+            }
+        }
         return progress(new Result(String.format("%s (%.0f/s)", scenario, rate), 64, total / elapsed,
                 recorder.getIntervalHistogram(), conflicts.get(), errors.get()));
     }
