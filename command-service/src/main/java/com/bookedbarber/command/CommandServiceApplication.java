@@ -219,8 +219,10 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         AnalyticsCache analyticsCache = new AnalyticsCache(10_000, java.time.Duration.ofMinutes(10));
         environment.metrics().gauge("analytics-cache.hit-ratio", () -> analyticsCache::hitRate);
         jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper(), analyticsCache));
-        // last: the document is generated from every resource registered above
-        jersey.register(new OpenApiResource(ApiDocument.json(documentedResources(jersey))));
+        // last: the document is generated from every resource registered above, on first request
+        // (generating it takes half a second that start-up need not wait for)
+        Set<Class<?>> documented = documentedResources(jersey);
+        jersey.register(new OpenApiResource(() -> ApiDocument.json(documented)));
     }
 
     /** Dropwizard registers a resource instance as its class plus a binder, so resources are among the classes. */

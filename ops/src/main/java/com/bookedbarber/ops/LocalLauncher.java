@@ -101,6 +101,7 @@ public final class LocalLauncher {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties")));
         List<String> jvm = List.of("-Xmx512m", "-XX:+UseG1GC");
+        long launched = System.nanoTime();
         services.add(ChildProcess.startJava("command-service", logDir.resolve("command-service.log"), env, jvm,
                 "com.bookedbarber.command.CommandServiceApplication", "server",
                 home.resolve("ops/config/command-service.yml").toString()));
@@ -109,7 +110,9 @@ public final class LocalLauncher {
                 home.resolve("ops/config/projection-worker.yml").toString()));
         services.forEach(s -> started.add(s::stop));
         awaitHttp("http://127.0.0.1:" + API_PORT + "/health", services.get(0));
+        log("command-service ready in " + (System.nanoTime() - launched) / 1_000_000 + " ms (JVM start to /health 200)");
         awaitHttp("http://127.0.0.1:" + WORKER_ADMIN_PORT + "/ping", services.get(1));
+        log("projection-worker ready in " + (System.nanoTime() - launched) / 1_000_000 + " ms (JVM start to /ping 200)");
         printBanner(databaseUrl, kafka, embeddedDatabase);
     }
 

@@ -4,6 +4,7 @@ import com.bookedbarber.command.core.DomainException;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
 public final class PasswordHasher {
     private static final long MAX_WAIT_MILLIS = 2_000;
     private final Argon2Function argon2;
-    private final String dummyHash;
+    /** Computed in the background at start-up (Argon2 takes a moment); the first unknown-account login waits for it. */
+    private final CompletableFuture<String> dummyHash;
     private final Semaphore turns;
 
     /** OWASP's minimum for Argon2id is 19 MiB, 2 iterations, parallelism 1. */
@@ -34,7 +36,7 @@ public final class PasswordHasher {
     PasswordHasher(int memoryKib, int iterations, Semaphore turns) {
         this.argon2 = Argon2Function.getInstance(memoryKib, iterations, 1, 32, Argon2.ID);
         this.turns = turns;
-        this.dummyHash = hash("not-a-real-password-" + System.nanoTime());
+        this.dummyHash = CompletableFuture.supplyAsync(() -> hash("not-a-real-password-" + System.nanoTime()));
     }
 
     public String hash(String password) {
@@ -44,7 +46,8 @@ public final class PasswordHasher {
     /** Whether the password matches; a null hash (no password set) is checked against the dummy. */
     public boolean verify(String password, String hash) {
         if (hash == null) {
-            inTurn(() -> Password.check(password, dummyHash).with(argon2));
+            String dummy = dummyHash.join();
+            inTurn(() -> Password.check(password, dummy).with(argon2));
             return false;
         }
         return inTurn(() -> Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash)));

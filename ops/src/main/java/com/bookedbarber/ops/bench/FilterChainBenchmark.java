@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * The cost of the per-route filter chain, against a running command-service (ops/bench-filters
+ * The cost of the per-route filter chain, against a running command-service (ops/bench filters
  * starts one). Two measurements from one run: (1) the filters' own timers from /metrics, the
  * in-process cost of each filter on an authenticated API route; (2) HTTP round trips of
  * {@code GET /health} (no filters) and {@code GET /api/v2/auth/me} (the full chain plus a small

@@ -1,0 +1,167 @@
+package com.bookedbarber.ops.bench;
+
+import com.bookedbarber.api.events.EventType;
+import com.bookedbarber.command.core.Appointment;
+import com.bookedbarber.command.core.AppointmentStatus;
+import com.bookedbarber.command.core.ConfirmationCodes;
+import com.bookedbarber.command.core.EventFactory;
+import com.bookedbarber.command.core.OutboxEvent;
+import com.bookedbarber.ops.bench.LoadRunner.Outcome;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The benchmark's data over JDBC: shops seeded directly (fast, repeatable), the raw-JDBC booking
+ * baseline, and the database-side checks between steps.
+ */
+final class BenchData {
+    static final int BARBERS = 48;
+    static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
+
+    /** A location with its one 30-minute service and 48 barbers working around the clock. */
+    record Shop(UUID location, UUID service, List<UUID> barbers, AtomicLong slots) {
+    }
+
+    private final String url;
+    private final ThreadLocal<Connection> connections;
+
+    BenchData(String url) {
+        this.url = url;
+        this.connections = ThreadLocal.withInitial(() -> {
+            try {
+                Connection c = DriverManager.getConnection(url);
+                c.setAutoCommit(false);
+                return c;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    Shop seed(String name) throws SQLException {
+        UUID location = UUID.randomUUID();
+        UUID service = UUID.randomUUID();
+        List<UUID> barbers = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url)) {
+            exec(c, "INSERT INTO locations (id, name, slug, timezone, currency, min_lead_minutes, max_advance_days, "
+                    + "slot_minutes) VALUES (?, ?, ?, 'UTC', 'USD', 0, 730, 30)", location, name, name + "-" + location);
+            exec(c, "INSERT INTO services (id, location_id, name, duration_minutes, price_cents, buffer_minutes) "
+                    + "VALUES (?, ?, 'Cut', 30, 3000, 0)", service, location);
+            for (int i = 0; i < BARBERS; i++) {
+                UUID barber = UUID.randomUUID();
+                barbers.add(barber);
+                exec(c, "INSERT INTO users (id, email, name) VALUES (?, ?, ?)", barber, barber + "@bench.test", "B" + i);
+                exec(c, "INSERT INTO location_members (location_id, user_id, role) VALUES (?, ?, 'barber')", location, barber);
+                for (int day = 1; day <= 7; day++) {
+                    exec(c, "INSERT INTO barber_hours (location_id, barber_id, day_of_week, start_local, end_local) "
+                            + "VALUES (?, ?, ?, '00:00', '23:59')", location, barber, day);
+                }
+            }
+        }
+        barbers.sort(null);
+        return new Shop(location, service, barbers, new AtomicLong());
+    }
+
+    void makeOwner(Shop shop, UUID user) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            exec(c, "INSERT INTO location_members (location_id, user_id, role) VALUES (?, ?, 'owner')", shop.location(), user);
+        }
+    }
+
+    /** The k-th booking of a shop: a new (barber, slot), except every tenth re-books an earlier one (409). */
+    record Slot(UUID barber, Instant start) {
+    }
+
+    static Slot nextSlot(Shop shop) {
+        long k = shop.slots().getAndIncrement();
+        long slotNumber = k % 10 == 9 && k > 10 ? k - 5 : k;
+        UUID barber = shop.barbers().get((int) (slotNumber % shop.barbers().size()));
+        // hours are 00:00-23:59, so a day has 47 half-hour slots (23:30-00:00 would end outside them)
+        long perBarber = slotNumber / shop.barbers().size();
+        return new Slot(barber, BASE.plus(Duration.ofDays(perBarber / 47)).plus(Duration.ofMinutes(30 * (perBarber % 47))));
+    }
+
+    /**
+     * The same durable work as a booking: appointment + outbox row, one transaction, with the
+     * event the service would write (built by the service's own EventFactory), so the relay and
+     * the worker downstream do the same work for a JDBC booking as for an HTTP one.
+     */
+    Outcome bookOverJdbc(Shop shop) throws SQLException {
+        Slot slot = nextSlot(shop);
+        Connection c = connections.get();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant end = slot.start().plus(Duration.ofMinutes(30));
+        Appointment appointment = new Appointment(UUID.randomUUID(), shop.location(), slot.barber(), shop.service(), null,
+                slot.start(), end, end, AppointmentStatus.CONFIRMED, 3000, "USD", null, ConfirmationCodes.next(), 1, now, now);
+        OutboxEvent event = EventFactory.appointment(EventType.AppointmentBooked, appointment, ZoneOffset.UTC, null, now);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO appointments (id, location_id, barber_id, "
+                + "service_id, start_time, end_time, blocked_until, status, price_cents, currency, confirmation_code, "
+                + "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'confirmed', 3000, 'USD', ?, 1, ?, ?)");
+             PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (event_id, topic, aggregate_id, "
+                     + "aggregate_version, event_type, location_id, occurred_at, envelope) VALUES (?, ?, ?, 1, ?, ?, ?, ?)")) {
+            set(insert, appointment.id(), shop.location(), slot.barber(), shop.service(), slot.start().atOffset(ZoneOffset.UTC),
+                    end.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC), appointment.confirmationCode(),
+                    now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+            set(outbox, event.eventId(), event.topic(), appointment.id(), event.eventType(), shop.location(),
+                    now.atOffset(ZoneOffset.UTC), event.envelope());
+            outbox.executeUpdate();
+            c.commit();
+            return Outcome.OK;
+        } catch (SQLException e) {
+            c.rollback();
+            return "23P01".equals(e.getSQLState()) ? Outcome.CONFLICT : Outcome.ERROR;
+        }
+    }
+
+    long unpublishedEvents() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Commit-to-projection lag of every event of the shop (PostgreSQL's clock at both ends). */
+    Histogram projectionLags(Shop shop) throws SQLException {
+        Histogram lags = new Histogram(java.util.concurrent.TimeUnit.SECONDS.toNanos(600), 3);
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement s = c.prepareStatement("SELECT (extract(epoch FROM a.applied_at - o.created_at) "
+                     + "* 1e9)::bigint FROM outbox o JOIN projection_applied_events a ON a.event_id = o.event_id "
+                     + "WHERE o.location_id = ?")) {
+            s.setObject(1, shop.location());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lags.recordValue(Math.max(0, rs.getLong(1)));
+                }
+            }
+        }
+        return lags;
+    }
+
+    private static void exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            set(s, args);
+            s.executeUpdate();
+        }
+    }
+
+    private static void set(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package com.bookedbarber.ops.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Drives a call at a concurrency (closed loop) or at a fixed rate (open loop, latency measured
+ * from each call's intended start, so a stall is charged to every call it delayed: coordinated
+ * omission corrected), records HdrHistograms and what each process of the system spent meanwhile.
+ */
+final class LoadRunner {
+    /** What one call ended as. */
+    enum Outcome { OK, CONFLICT, ERROR }
+
+    @FunctionalInterface
+    interface Call {
+        Outcome call() throws Exception;
+    }
+
+    /** One measured step. */
+    record Step(String scenario, String load, double perSecond, Histogram latency, long conflicts, long errors,
+                ProcessStats.Usage usage) {
+    }
+
+    private final Runnable beforeEachStep;
+    private final boolean timeline;
+
+    LoadRunner(Runnable beforeEachStep, boolean timeline) {
+        this.beforeEachStep = beforeEachStep;
+        this.timeline = timeline;
+    }
+
+    Step closed(String scenario, int clients, int seconds, Call call) throws Exception {
+        beforeEachStep.run();
+        Recorder recorder = new Recorder(3);
+        AtomicLong done = new AtomicLong();
+        AtomicLong conflicts = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ProcessStats.Snapshot before = ProcessStats.take();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    count(safely(call), conflicts, errors);
+                    recorder.recordValue(System.nanoTime() - start);
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        ProcessStats.Usage usage = ProcessStats.between(before, ProcessStats.take());
+        return progress(new Step(scenario, clients + " clients", done.get() / (double) seconds,
+                recorder.getIntervalHistogram(), conflicts.get(), errors.get(), usage));
+    }
+
+    Step open(String scenario, double rate, int seconds, Call call) throws Exception {
+        beforeEachStep.run();
+        Recorder recorder = new Recorder(3);
+        AtomicLong conflicts = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long intervalNanos = (long) (1e9 / rate);
+        long total = (long) (rate * seconds);
+        Histogram[] perSecond = new Histogram[seconds + 1];
+        for (int i = 0; i < perSecond.length; i++) {
+            perSecond[i] = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 2);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        ProcessStats.Snapshot before = ProcessStats.take();
+        long begin = System.nanoTime();
+        List<Future<?>> calls = new ArrayList<>();
+        for (long i = 0; i < total; i++) {
+            long intended = begin + i * intervalNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            calls.add(pool.submit(() -> {
+                count(safely(call), conflicts, errors);
+                long latency = System.nanoTime() - intended;
+                recorder.recordValue(latency);
+                perSecond[(int) Math.min(seconds, (intended - begin) / 1_000_000_000L)].recordValue(latency);
+                return null;
+            }));
+        }
+        for (Future<?> f : calls) {
+            f.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        ProcessStats.Usage usage = ProcessStats.between(before, ProcessStats.take());
+        if (timeline) {
+            for (int i = 0; i < seconds; i++) {
+                System.err.printf("  second %2d: p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms%n", i,
+                        perSecond[i].getValueAtPercentile(50) / 1e6, perSecond[i].getValueAtPercentile(99) / 1e6,
+                        perSecond[i].getMaxValue() / 1e6);
+            }
+        }
+        return progress(new Step(scenario, String.format("open loop %.0f/s", rate), total / elapsed,
+                recorder.getIntervalHistogram(), conflicts.get(), errors.get(), usage));
+    }
+
+    private static void count(Outcome outcome, AtomicLong conflicts, AtomicLong errors) {
+        if (outcome == Outcome.CONFLICT) {
+            conflicts.incrementAndGet();
+        } else if (outcome == Outcome.ERROR) {
+            errors.incrementAndGet();
+        }
+    }
+
+    private static Outcome safely(Call call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            return Outcome.ERROR;
+        }
+    }
+
+    /** Each step's row on stderr as it completes, so a long run shows where it is. */
+    private static Step progress(Step step) {
+        if (!step.scenario().startsWith("warm-up")) {
+            System.err.print(Report.row(step));
+        }
+        return step;
+    }
+}

@@ -1,0 +1,182 @@
+package com.bookedbarber.ops.bench;
+
+import com.bookedbarber.ops.bench.LoadRunner.Outcome;
+import com.bookedbarber.ops.bench.LoadRunner.Step;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The system benchmark (ops/bench): every scenario against the running system from this separate
+ * JVM, each next to its baseline measured in the same run: booking create against the same
+ * transaction over raw JDBC, reads against {@code /health} on the same server. Writes the table
+ * as Markdown and JSON.
+ */
+public final class SystemBenchmark {
+    private final int seconds = Integer.getInteger("seconds", 10);
+    private final String workerAdmin = System.getProperty("workerAdmin", "http://127.0.0.1:8091");
+    private final BenchData data = new BenchData(System.getProperty("db",
+            "jdbc:postgresql://localhost:15432/postgres?user=postgres"));
+    private final BenchApi api = new BenchApi(System.getProperty("api", "http://127.0.0.1:8080"));
+    private final Report report = new Report();
+    private final LoadRunner load = new LoadRunner(this::settle, Boolean.getBoolean("timeline"));
+    private final LocalDate firstDay = LocalDate.ofInstant(BenchData.BASE, ZoneOffset.UTC);
+
+    public static void main(String[] args) throws Exception {
+        new SystemBenchmark().run();
+        // the HTTP client's executor and the per-thread connections would keep the JVM alive
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        BenchData.Shop shop = data.seed("bench-http");
+        BenchData.Shop jdbcShop = data.seed("bench-jdbc");
+        BenchData.Shop payShop = data.seed("bench-payments");
+        String client = api.register("Bench Client").get("access_token").asText();
+        JsonNode ownerAccount = api.register("Bench Owner");
+        UUID ownerId = UUID.fromString(ownerAccount.get("user").get("id").asText());
+        data.makeOwner(shop, ownerId);
+        data.makeOwner(payShop, ownerId);
+        String owner = ownerAccount.get("access_token").asText();
+        warmUp(shop, jdbcShop, client, owner);
+
+        Step bestJdbc = null;
+        Step bestHttp = null;
+        for (String level : System.getProperty("levels", "8,32,64").split(",")) {
+            int clients = Integer.parseInt(level.trim());
+            Step jdbc = report.add(load.closed("booking create, raw JDBC (baseline)", clients, seconds,
+                    () -> data.bookOverJdbc(jdbcShop)));
+            Step http = report.add(load.closed("booking create, HTTP", clients, seconds, () -> book(shop, client)));
+            report.note(String.format("booking at %d clients: HTTP %.0f%% of the raw JDBC rate", clients,
+                    100 * http.perSecond() / jdbc.perSecond()));
+            bestJdbc = bestJdbc == null || jdbc.perSecond() > bestJdbc.perSecond() ? jdbc : bestJdbc;
+            bestHttp = bestHttp == null || http.perSecond() > bestHttp.perSecond() ? http : bestHttp;
+        }
+        report.note(String.format("booking, best against best: HTTP %.0f/s is %.0f%% of raw JDBC %.0f/s",
+                bestHttp.perSecond(), 100 * bestHttp.perSecond() / bestJdbc.perSecond(), bestJdbc.perSecond()));
+        Step half = report.add(load.open("booking create, HTTP, half the best rate", bestHttp.perSecond() / 2, seconds,
+                () -> book(shop, client)));
+        report.note(String.format("booking at half the best rate: p99 %.1f ms (goal under 25 ms)", Report.ms(half.latency(), 99)));
+
+        report.add(load.closed("availability, HTTP", 8, seconds, () -> api.availability(shop, client, randomDay())));
+        report.add(load.closed("appointment list (a day, 50 per page), HTTP", 8, seconds,
+                () -> api.appointmentList(shop, owner, randomDay())));
+        Step health = report.add(load.closed("/health, HTTP (baseline)", 8, seconds, api::health));
+        Map<String, Integer> reports = Map.of("daily-revenue", 89, "hourly-bookings", 6, "summary", 29);
+        Step revenue = null;
+        for (String name : List.of("daily-revenue", "hourly-bookings", "summary")) {
+            Step read = report.add(load.closed("analytics " + name + " (" + (reports.get(name) + 1) + " days), HTTP", 8,
+                    seconds, () -> api.analytics(shop, owner, name, firstDay, reports.get(name))));
+            report.note(String.format("analytics %s: %.0f%% of /health throughput", name,
+                    100 * read.perSecond() / health.perSecond()));
+            revenue = revenue == null ? read : revenue;
+        }
+        Step steady = report.add(load.open("analytics daily-revenue, HTTP, half its rate", revenue.perSecond() / 2, seconds,
+                () -> api.analytics(shop, owner, "daily-revenue", firstDay, 89)));
+        report.note(String.format("analytics at half its rate: p99 %.1f ms (goal under 5 ms)", Report.ms(steady.latency(), 99)));
+
+        cashPayments(payShop, client, owner);
+        mixed(shop, client, owner, bestHttp.perSecond() / 2);
+        projectionLag(client, Double.parseDouble(System.getProperty("lagRate", "500")));
+
+        Path out = Path.of(System.getProperty("out", "ops/bench-results"));
+        report.write(out.resolve("latest.md"), out.resolve("latest.json"));
+        System.out.print(report.markdown());
+    }
+
+    private Outcome book(BenchData.Shop shop, String token) throws Exception {
+        BenchData.Slot slot = BenchData.nextSlot(shop);
+        return api.book(shop, token, slot.barber(), slot.start()) == null ? Outcome.CONFLICT : Outcome.OK;
+    }
+
+    private LocalDate randomDay() {
+        return firstDay.plusDays(ThreadLocalRandom.current().nextInt(20));
+    }
+
+    /** About a minute of every call, until both JVMs (this one and the server) have compiled the hot paths. */
+    private void warmUp(BenchData.Shop shop, BenchData.Shop jdbcShop, String client, String owner) throws Exception {
+        int warmup = Integer.getInteger("warmupSeconds", 60);
+        load.closed("warm-up", 8, warmup * 6 / 10, () -> book(shop, client));
+        load.closed("warm-up", 8, warmup * 15 / 100, () -> api.availability(shop, client, randomDay()) == Outcome.OK
+                ? api.appointmentList(shop, owner, randomDay()) : Outcome.ERROR);
+        load.closed("warm-up", 8, warmup * 15 / 100, () -> api.analytics(shop, owner, "summary", firstDay, 29) == Outcome.OK
+                ? api.analytics(shop, owner, "daily-revenue", firstDay, 89) : api.health());
+        load.closed("warm-up", 8, Math.max(1, warmup / 10), () -> data.bookOverJdbc(jdbcShop));
+    }
+
+    /** Cash payments by the owner, each for its own appointment booked beforehand. */
+    private void cashPayments(BenchData.Shop shop, String client, String owner) throws Exception {
+        Queue<UUID> unpaid = new ConcurrentLinkedQueue<>();
+        load.closed("warm-up (booking appointments to pay)", 16, Math.max(3, seconds / 2), () -> {
+            BenchData.Slot slot = BenchData.nextSlot(shop);
+            String id = api.book(shop, client, slot.barber(), slot.start());
+            if (id != null) {
+                unpaid.add(UUID.fromString(id));
+            }
+            return Outcome.OK;
+        });
+        report.add(load.closed("cash payment, HTTP", 8, Math.max(1, seconds / 2), () -> {
+            UUID appointment = unpaid.poll();
+            return appointment == null ? Outcome.ERROR : api.cashPayment(owner, appointment);
+        }));
+    }
+
+    /** 70% reads (availability, the day's list, analytics) and 30% bookings, at a fixed rate. */
+    private void mixed(BenchData.Shop shop, String client, String owner, double rate) throws Exception {
+        report.add(load.open("mixed: 30% booking, 25% availability, 15% list, 30% analytics", rate, seconds, () -> {
+            int dice = ThreadLocalRandom.current().nextInt(100);
+            if (dice < 30) {
+                return book(shop, client);
+            } else if (dice < 55) {
+                return api.availability(shop, client, randomDay());
+            } else if (dice < 70) {
+                return api.appointmentList(shop, owner, randomDay());
+            }
+            return api.analytics(shop, owner, dice < 85 ? "daily-revenue" : "hourly-bookings", firstDay,
+                    dice < 85 ? 89 : 6);
+        }));
+    }
+
+    /**
+     * Bookings at a fixed rate; afterwards, for every event of the step, the lag from the booking's
+     * commit to the worker's transaction that applied it, both read from PostgreSQL's clock
+     * (outbox.created_at and projection_applied_events.applied_at), so nothing polls during the run.
+     */
+    private void projectionLag(String client, double rate) throws Exception {
+        BenchData.Shop shop = data.seed("bench-lag");
+        report.add(load.open("booking create, HTTP, projection lag measured", rate, seconds, () -> book(shop, client)));
+        settle();
+        Histogram lag = data.projectionLags(shop);
+        report.note(String.format("projection lag at %.0f bookings/s (commit to the applying transaction, %d events): "
+                + "p50 %.0f ms, p99 %.0f ms, max %.0f ms (goal: p99 under 250 ms)", rate, lag.getTotalCount(),
+                Report.ms(lag, 50), Report.ms(lag, 99), lag.getMaxValue() / 1e6));
+    }
+
+    /**
+     * Waits until the relay has published every outbox row and the worker has applied every
+     * event, so a step does not pay for the previous step's downstream work.
+     */
+    private void settle() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try {
+            while (System.nanoTime() < deadline) {
+                if (data.unpublishedEvents() == 0 && api.workerLag(workerAdmin) == 0) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not check the outbox and the worker", e);
+        }
+        System.err.println("warning: the outbox or the projection did not catch up within 120 s");
+    }
+}
