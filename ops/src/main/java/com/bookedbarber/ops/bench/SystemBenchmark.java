@@ -67,25 +67,32 @@ public final class SystemBenchmark {
                 () -> book(shop, client)));
         report.note(String.format("booking at half the best rate: p99 %.1f ms (goal under 25 ms)", Report.ms(half.latency(), 99)));
 
-        report.add(load.closed("availability, HTTP", 8, seconds, () -> api.availability(shop, client, randomDay())));
-        report.add(load.closed("appointment list (a day, 50 per page), HTTP", 8, seconds,
+        Step availability = report.add(load.closed("availability, HTTP", 8, seconds,
+                () -> api.availability(shop, client, randomDay())));
+        Step list = report.add(load.closed("appointment list (a day, 50 per page), HTTP", 8, seconds,
                 () -> api.appointmentList(shop, owner, randomDay())));
         Step health = report.add(load.closed("/health, HTTP (baseline)", 8, seconds, api::health));
         Map<String, Integer> reports = Map.of("daily-revenue", 89, "hourly-bookings", 6, "summary", 29);
         Step revenue = null;
+        Step hourly = null;
         for (String name : List.of("daily-revenue", "hourly-bookings", "summary")) {
             Step read = report.add(load.closed("analytics " + name + " (" + (reports.get(name) + 1) + " days), HTTP", 8,
                     seconds, () -> api.analytics(shop, owner, name, firstDay, reports.get(name))));
             report.note(String.format("analytics %s: %.0f%% of /health throughput", name,
                     100 * read.perSecond() / health.perSecond()));
             revenue = revenue == null ? read : revenue;
+            hourly = name.equals("hourly-bookings") ? read : hourly;
         }
         Step steady = report.add(load.open("analytics daily-revenue, HTTP, half its rate", revenue.perSecond() / 2, seconds,
                 () -> api.analytics(shop, owner, "daily-revenue", firstDay, 89)));
         report.note(String.format("analytics at half its rate: p99 %.1f ms (goal under 5 ms)", Report.ms(steady.latency(), 99)));
 
         cashPayments(payShop, client, owner);
-        mixed(shop, client, owner, bestHttp.perSecond() / 2);
+        // the mix's own capacity from the steps above (each share costs 1/rate of a second), then half of it
+        double mixCapacity = 1 / (0.30 / bestHttp.perSecond() + 0.25 / availability.perSecond()
+                + 0.15 / list.perSecond() + 0.15 / revenue.perSecond() + 0.15 / hourly.perSecond());
+        report.note(String.format("mixed profile: capacity from the steps above %.0f/s, run at half of it", mixCapacity));
+        mixed(shop, client, owner, mixCapacity / 2);
         projectionLag(client, Double.parseDouble(System.getProperty("lagRate", "500")));
 
         Path out = Path.of(System.getProperty("out", "ops/bench-results"));
