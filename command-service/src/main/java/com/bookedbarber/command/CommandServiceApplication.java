@@ -28,6 +28,7 @@ import com.bookedbarber.command.db.SessionDao;
 import com.bookedbarber.command.db.UserDao;
 import com.bookedbarber.command.errors.DatabaseExceptionMapper;
 import com.bookedbarber.command.errors.DomainExceptionMapper;
+import com.bookedbarber.command.errors.JsonErrorHandler;
 import com.bookedbarber.command.errors.JsonExceptionMapper;
 import com.bookedbarber.command.errors.UnexpectedExceptionMapper;
 import com.bookedbarber.command.errors.ViolationExceptionMapper;
@@ -125,6 +126,10 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 .maxNestingDepth(32).maxStringLength(100_000).maxNumberLength(100).build());
         // our mappers give every error the contract's shape; Dropwizard's would answer differently
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        // and so do the errors Jetty answers before Jersey sees the request
+        JsonErrorHandler jettyErrors = new JsonErrorHandler();
+        environment.getApplicationContext().setErrorHandler(jettyErrors);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         Clock clock = Clock.systemUTC();
         // no request waits long behind another's row or constraint lock; the read side cannot write
         ConnectionSettings.boundLockWaits(config.getDatabase(), config.getLockTimeout().toJavaDuration());

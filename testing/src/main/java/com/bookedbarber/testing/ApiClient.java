@@ -30,6 +30,16 @@ public final class ApiClient {
         return new ApiClient(baseUrl, "Authorization", "Bearer " + accessToken);
     }
 
+    /** The Authorization header this client sends, or null. */
+    public String authorization() {
+        for (int i = 0; i + 1 < defaultHeaders.length; i += 2) {
+            if (defaultHeaders[i].equalsIgnoreCase("Authorization")) {
+                return defaultHeaders[i + 1];
+            }
+        }
+        return null;
+    }
+
     /** Registers a new account with a random e-mail and returns a client authenticated as it. */
     public Session register(String name) {
         String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + java.util.UUID.randomUUID() + "@example.com";

@@ -8,6 +8,8 @@ public final class SqlStates {
     public static final String UNIQUE_VIOLATION = "23505";
     public static final String LOCK_NOT_AVAILABLE = "55P03";
     public static final String DEADLOCK = "40P01";
+    /** Class 22, data exception: a value the database cannot store (NUL in text, out of range...). */
+    public static final String DATA_EXCEPTION_CLASS = "22";
 
     private SqlStates() {
     }

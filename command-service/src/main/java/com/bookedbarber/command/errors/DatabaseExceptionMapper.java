@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Database errors that reach a resource. Every primary connection bounds its lock waits
  * ({@code lock_timeout}); running out of it, or losing a deadlock, is a 503 to retry shortly, for
- * every command alike. Anything else is unforeseen: logged, answered 500 without internals.
+ * every command alike. A data exception (class 22) is a value the input carried that PostgreSQL
+ * cannot store: 422. Anything else is unforeseen: logged, answered 500 without internals.
  */
 public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptionMapper.class);
@@ -30,6 +31,12 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
                     "Someone else is changing the same data; retry shortly", null);
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
             return response;
+        }
+        if (state != null && state.startsWith(SqlStates.DATA_EXCEPTION_CLASS)) {
+            // the input carried a value validation let through but PostgreSQL cannot store, such as
+            // a NUL character in a text field: the client's error, and nothing was written
+            return ErrorResponses.of(request.get(), 422, "invalid_value",
+                    "A value cannot be stored (for example a NUL character in a text field)", null);
         }
         Response response = ErrorResponses.of(request.get(), 500, "internal_error", "Something went wrong on our side", null);
         LOG.error("unhandled database error in request {}", response.getHeaderString("X-Request-Id"), e);

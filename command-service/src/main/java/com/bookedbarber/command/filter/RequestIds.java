@@ -19,9 +19,13 @@ public final class RequestIds {
         if (known instanceof String id) {
             return id;
         }
-        String incoming = request.getHeaderString(HEADER);
-        String id = incoming != null && VALID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = fromHeader(request.getHeaderString(HEADER));
         request.setProperty(PROPERTY, id);
         return id;
+    }
+
+    /** The incoming header value when it is a valid request id, else a fresh id. */
+    public static String fromHeader(String incoming) {
+        return incoming != null && VALID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
     }
 }
