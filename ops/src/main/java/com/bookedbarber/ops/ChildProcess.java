@@ -47,6 +47,11 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    /** SIGKILL: no shutdown hook, no cleanup, as in a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM, then SIGKILL if it does not stop in time. */
     void stop() {
         if (!process.isAlive()) {
