@@ -33,8 +33,10 @@ final class SystemUnderTest {
                 ConfigOverride.config("auth.mfaEncryptionKey", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="),
                 ConfigOverride.config("cardProvider.secretKey", "sk_test_end_to_end"),
                 ConfigOverride.config("cardProvider.webhookSecrets[0]", "whsec_end_to_end"),
-                // the tests register several accounts from one address within a minute
-                ConfigOverride.config("rateLimits.groups.auth.requests", "1000"));
+                // the tests register several accounts from one address within a minute, and the
+                // Kafka-outage test books continuously from one account for half a minute
+                ConfigOverride.config("rateLimits.groups.auth.requests", "1000"),
+                ConfigOverride.config("rateLimits.groups.appointments.requests", "100000"));
     }
 
     static DropwizardAppExtension<ProjectionWorkerConfiguration> projectionWorker(TestDatabase db, TestKafka kafka) {
