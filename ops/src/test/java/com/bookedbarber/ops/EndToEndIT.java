@@ -15,9 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.File;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -168,19 +165,19 @@ class EndToEndIT {
             // commands never wait for the broker
             assertThat(statuses).hasSizeGreaterThan(100).allSatisfy(status -> assertThat(status).isEqualTo(201));
             assertThat(java.util.Collections.max(slowest)).isLessThan(Duration.ofSeconds(2).toNanos());
-            assertThat(count("SELECT count(*) FROM outbox WHERE location_id = '" + shop.locationId()
+            assertThat(DB.count("SELECT count(*) FROM outbox WHERE location_id = '" + shop.locationId()
                     + "' AND published_at IS NULL")).isPositive();
         } finally {
             KAFKA.startBroker();
         }
         long booked = statuses.size() + 1;
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(count(
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(DB.count(
                 "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero());
         // exactly once in effect: every event of this shop applied once, counts equal the primary data
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(count(
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(DB.count(
                 "SELECT count(*) FROM projection_applied_events a JOIN outbox o ON o.event_id = a.event_id "
                         + "WHERE o.location_id = '" + shop.locationId() + "'")).isEqualTo(booked));
-        assertThat(count("SELECT sum(booked) FROM hourly_bookings WHERE location_id = '" + shop.locationId() + "'"))
+        assertThat(DB.count("SELECT sum(booked) FROM hourly_bookings WHERE location_id = '" + shop.locationId() + "'"))
                 .isEqualTo(booked);
         LocalDate last = first.plusDays((next.get() / (3 * SLOTS_PER_DAY)) + 1);
         assertThat(reconcile(shop, first, last)).isEqualTo("OK: no differences");
@@ -217,12 +214,6 @@ class EndToEndIT {
         return owner.api();
     }
 
-    private static long count(String sql) throws Exception {
-        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     /** Each series the Grafana dashboard in ops/dashboards draws is one these services report to Graphite. */
     @Test

@@ -105,11 +105,11 @@ class WorkerCrashIT {
         ChildProcess worker = startWorker(env, log);
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
-                            && count("SELECT count(*) FROM outbox o JOIN projection_applied_events a ON a.event_id = "
+                    DB.count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
+                            && DB.count("SELECT count(*) FROM outbox o JOIN projection_applied_events a ON a.event_id = "
                             + "o.event_id WHERE o.location_id = '" + shop.locationId() + "'")
-                            == count("SELECT count(*) FROM outbox WHERE location_id = '" + shop.locationId() + "'"));
-            assertThat(count("SELECT sum(booked) FROM hourly_bookings WHERE location_id = '" + shop.locationId() + "'"))
+                            == DB.count("SELECT count(*) FROM outbox WHERE location_id = '" + shop.locationId() + "'"));
+            assertThat(DB.count("SELECT sum(booked) FROM hourly_bookings WHERE location_id = '" + shop.locationId() + "'"))
                     .isEqualTo(booked.get());
             assertThat(reconcile(adminPort, shop, first, first.plusDays(21))).isEqualTo("OK: no differences");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -183,12 +183,6 @@ class WorkerCrashIT {
         return offsets;
     }
 
-    static long count(String sql) throws Exception {
-        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {

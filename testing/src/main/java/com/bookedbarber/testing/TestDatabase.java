@@ -65,6 +65,16 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl);
     }
 
+    /** The single number a query answers (a count, a sum): tests check database state with it. */
+    public long count(String sql) {
+        try (Connection c = connect(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     @Override
     public void close() {
         execute(server(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

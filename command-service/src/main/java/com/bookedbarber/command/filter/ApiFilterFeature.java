@@ -93,7 +93,8 @@ public final class ApiFilterFeature implements DynamicFeature {
         }
     }
 
-    private static boolean takesAuth(Method method) {
+    /** Whether the method authenticates its caller (has an {@code @Auth} parameter). */
+    public static boolean takesAuth(Method method) {
         return Arrays.stream(method.getParameterAnnotations()).flatMap(Arrays::stream)
                 .map(Annotation::annotationType).anyMatch(Auth.class::equals);
     }

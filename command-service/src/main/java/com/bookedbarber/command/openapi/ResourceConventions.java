@@ -1,5 +1,6 @@
 package com.bookedbarber.command.openapi;
 
+import com.bookedbarber.command.filter.ApiFilterFeature;
 import com.fasterxml.jackson.annotation.JsonView;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.jaxrs2.ResolvedParameter;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Consumes;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -43,9 +43,7 @@ final class ResourceConventions extends AbstractOpenAPIExtension {
 
     @Override
     public void decorateOperation(Operation operation, Method method, Iterator<OpenAPIExtension> chain) {
-        boolean authenticated = Arrays.stream(method.getParameterAnnotations()).flatMap(Arrays::stream)
-                .anyMatch(a -> a.annotationType() == Auth.class);
-        if (authenticated) {
+        if (ApiFilterFeature.takesAuth(method)) {
             operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         }
         super.decorateOperation(operation, method, chain);

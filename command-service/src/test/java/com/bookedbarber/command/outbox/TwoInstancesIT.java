@@ -16,9 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -156,17 +153,11 @@ class TwoInstancesIT {
     }
 
     static long unpublished(ShopFixture shop) throws Exception {
-        return count("SELECT count(*) FROM outbox WHERE published_at IS NULL AND location_id = '" + shop.locationId() + "'");
+        return DB.count("SELECT count(*) FROM outbox WHERE published_at IS NULL AND location_id = '" + shop.locationId() + "'");
     }
 
     static long outboxRows(ShopFixture shop) throws Exception {
-        return count("SELECT count(*) FROM outbox WHERE location_id = '" + shop.locationId() + "'");
+        return DB.count("SELECT count(*) FROM outbox WHERE location_id = '" + shop.locationId() + "'");
     }
 
-    static long count(String sql) throws Exception {
-        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

@@ -17,9 +17,6 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import com.bookedbarber.testing.ApiClient;
 import com.bookedbarber.testing.ApiClient.Result;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -94,7 +91,7 @@ class AppointmentResourceIT {
             assertThat(new String(records.get(0).headers().lastHeader("event_type").value()))
                     .isEqualTo("AppointmentBooked");
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+        await().atMost(Duration.ofSeconds(10)).until(() -> DB.count(
                 "SELECT count(*) FROM outbox WHERE aggregate_id = '" + id + "' AND published_at IS NOT NULL") == 1);
     }
 
@@ -144,7 +141,7 @@ class AppointmentResourceIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(count("SELECT count(*) FROM appointments WHERE barber_id = '" + barber + "' AND start_time >= '"
+        assertThat(DB.count("SELECT count(*) FROM appointments WHERE barber_id = '" + barber + "' AND start_time >= '"
                 + start + "' AND start_time < '" + start.plus(Duration.ofHours(1)) + "'")).isEqualTo(1);
     }
 
@@ -162,7 +159,7 @@ class AppointmentResourceIT {
 
     @Test
     void badInputIsAClear4xxAndChangesNothing() throws Exception {
-        long before = count("SELECT count(*) FROM appointments");
+        long before = DB.count("SELECT count(*) FROM appointments");
         Result badJson = client.postRaw("/api/v2/appointments", "application/json", "{\"location_id\":");
         assertError(badJson, 400, "bad_json");
 
@@ -196,7 +193,7 @@ class AppointmentResourceIT {
         assertError(api.post("/api/v2/appointments", booking(nextSlot(4), null), "Authorization", "Bearer nonsense"),
                 401, "invalid_token");
 
-        assertThat(count("SELECT count(*) FROM appointments")).isEqualTo(before);
+        assertThat(DB.count("SELECT count(*) FROM appointments")).isEqualTo(before);
     }
 
     @Test
@@ -245,10 +242,4 @@ class AppointmentResourceIT {
         return client.post("/api/v2/appointments", body);
     }
 
-    static long count(String sql) throws Exception {
-        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

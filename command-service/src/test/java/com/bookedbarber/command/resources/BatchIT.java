@@ -13,9 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -111,7 +108,7 @@ class BatchIT {
         assertThat(results.get(0).get("status").asInt()).isEqualTo(401);
         assertThat(results.get(1).get("status").asInt()).isEqualTo(401);
         assertThat(results.get(2).get("status").asInt()).isEqualTo(404);
-        assertThat(count("SELECT count(*) FROM appointments WHERE client_id IS NULL AND location_id = '"
+        assertThat(DB.count("SELECT count(*) FROM appointments WHERE client_id IS NULL AND location_id = '"
                 + shop.locationId() + "'")).isZero();
     }
 
@@ -169,7 +166,7 @@ class BatchIT {
         assertThat(error(client.post("/api/v2/batch", Map.of("operations", List.of(op("m", "TRACE", "/api/v2/auth/me",
                 null))))).status()).isEqualTo(422);
         assertThat(client.postRaw("/api/v2/batch", "application/json", "{\"operations\": [").status()).isEqualTo(400);
-        assertThat(count("SELECT count(*) FROM appointments WHERE location_id = '" + shop.locationId()
+        assertThat(DB.count("SELECT count(*) FROM appointments WHERE location_id = '" + shop.locationId()
                 + "' AND start_time = '" + start + "'")).isZero();
     }
 
@@ -179,12 +176,4 @@ class BatchIT {
         return response;
     }
 
-    static long count(String sql) {
-        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
