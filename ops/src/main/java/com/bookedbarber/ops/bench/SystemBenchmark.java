@@ -4,14 +4,11 @@ import com.bookedbarber.ops.bench.LoadRunner.Outcome;
 import com.bookedbarber.ops.bench.LoadRunner.Step;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -29,7 +26,6 @@ public final class SystemBenchmark {
     private final BenchApi api = new BenchApi(System.getProperty("api", "http://127.0.0.1:8080"));
     private final Report report = new Report();
     private final LoadRunner load = new LoadRunner(this::settle, Boolean.getBoolean("timeline"));
-    private final LocalDate firstDay = LocalDate.ofInstant(BenchData.BASE, ZoneOffset.UTC);
 
     public static void main(String[] args) throws Exception {
         new SystemBenchmark().run();
@@ -47,7 +43,8 @@ public final class SystemBenchmark {
         data.makeOwner(shop, ownerId);
         data.makeOwner(payShop, ownerId);
         String owner = ownerAccount.get("access_token").asText();
-        warmUp(shop, jdbcShop, client, owner);
+        MixedProfile calls = new MixedProfile(api, shop, client, owner);
+        warmUp(calls, jdbcShop);
 
         Step bestJdbc = null;
         Step bestHttp = null;
@@ -55,7 +52,7 @@ public final class SystemBenchmark {
             int clients = Integer.parseInt(level.trim());
             Step jdbc = report.add(load.closed("booking create, raw JDBC (baseline)", clients, seconds,
                     () -> data.bookOverJdbc(jdbcShop)));
-            Step http = report.add(load.closed("booking create, HTTP", clients, seconds, () -> book(shop, client)));
+            Step http = report.add(load.closed("booking create, HTTP", clients, seconds, calls::book));
             report.note(String.format("booking at %d clients: HTTP %.0f%% of the raw JDBC rate", clients,
                     100 * http.perSecond() / jdbc.perSecond()));
             bestJdbc = bestJdbc == null || jdbc.perSecond() > bestJdbc.perSecond() ? jdbc : bestJdbc;
@@ -64,27 +61,25 @@ public final class SystemBenchmark {
         report.note(String.format("booking, best against best: HTTP %.0f/s is %.0f%% of raw JDBC %.0f/s",
                 bestHttp.perSecond(), 100 * bestHttp.perSecond() / bestJdbc.perSecond(), bestJdbc.perSecond()));
         Step half = report.add(load.open("booking create, HTTP, half the best rate", bestHttp.perSecond() / 2, seconds,
-                () -> book(shop, client)));
+                calls::book));
         report.note(String.format("booking at half the best rate: p99 %.1f ms (goal under 25 ms)", Report.ms(half.latency(), 99)));
 
-        Step availability = report.add(load.closed("availability, HTTP", 8, seconds,
-                () -> api.availability(shop, client, randomDay())));
-        Step list = report.add(load.closed("appointment list (a day, 50 per page), HTTP", 8, seconds,
-                () -> api.appointmentList(shop, owner, randomDay())));
+        Step availability = report.add(load.closed("availability, HTTP", 8, seconds, calls::availability));
+        Step list = report.add(load.closed("appointment list (a day, 50 per page), HTTP", 8, seconds, calls::list));
         Step health = report.add(load.closed("/health, HTTP (baseline)", 8, seconds, api::health));
         Map<String, Integer> reports = Map.of("daily-revenue", 89, "hourly-bookings", 6, "summary", 29);
         Step revenue = null;
         Step hourly = null;
         for (String name : List.of("daily-revenue", "hourly-bookings", "summary")) {
             Step read = report.add(load.closed("analytics " + name + " (" + (reports.get(name) + 1) + " days), HTTP", 8,
-                    seconds, () -> api.analytics(shop, owner, name, firstDay, reports.get(name))));
+                    seconds, () -> calls.analytics(name, reports.get(name))));
             report.note(String.format("analytics %s: %.0f%% of /health throughput", name,
                     100 * read.perSecond() / health.perSecond()));
             revenue = revenue == null ? read : revenue;
             hourly = name.equals("hourly-bookings") ? read : hourly;
         }
         Step steady = report.add(load.open("analytics daily-revenue, HTTP, half its rate", revenue.perSecond() / 2, seconds,
-                () -> api.analytics(shop, owner, "daily-revenue", firstDay, 89)));
+                () -> calls.analytics("daily-revenue", 89)));
         report.note(String.format("analytics at half its rate: p99 %.1f ms (goal under 5 ms)", Report.ms(steady.latency(), 99)));
 
         cashPayments(payShop, client, owner);
@@ -92,7 +87,7 @@ public final class SystemBenchmark {
         double mixCapacity = 1 / (0.30 / bestHttp.perSecond() + 0.25 / availability.perSecond()
                 + 0.15 / list.perSecond() + 0.15 / revenue.perSecond() + 0.15 / hourly.perSecond());
         report.note(String.format("mixed profile: capacity from the steps above %.0f/s, run at half of it", mixCapacity));
-        mixed(shop, client, owner, mixCapacity / 2);
+        report.add(load.open(MixedProfile.NAME, mixCapacity / 2, seconds, calls::next));
         projectionLag(client, Double.parseDouble(System.getProperty("lagRate", "500")));
 
         Path out = Path.of(System.getProperty("out", "ops/bench-results"));
@@ -100,23 +95,14 @@ public final class SystemBenchmark {
         System.out.print(report.markdown());
     }
 
-    private Outcome book(BenchData.Shop shop, String token) throws Exception {
-        BenchData.Slot slot = BenchData.nextSlot(shop);
-        return api.book(shop, token, slot.barber(), slot.start()) == null ? Outcome.CONFLICT : Outcome.OK;
-    }
-
-    private LocalDate randomDay() {
-        return firstDay.plusDays(ThreadLocalRandom.current().nextInt(20));
-    }
-
     /** About a minute of every call, until both JVMs (this one and the server) have compiled the hot paths. */
-    private void warmUp(BenchData.Shop shop, BenchData.Shop jdbcShop, String client, String owner) throws Exception {
+    private void warmUp(MixedProfile calls, BenchData.Shop jdbcShop) throws Exception {
         int warmup = Integer.getInteger("warmupSeconds", 60);
-        load.closed("warm-up", 8, warmup * 6 / 10, () -> book(shop, client));
-        load.closed("warm-up", 8, warmup * 15 / 100, () -> api.availability(shop, client, randomDay()) == Outcome.OK
-                ? api.appointmentList(shop, owner, randomDay()) : Outcome.ERROR);
-        load.closed("warm-up", 8, warmup * 15 / 100, () -> api.analytics(shop, owner, "summary", firstDay, 29) == Outcome.OK
-                ? api.analytics(shop, owner, "daily-revenue", firstDay, 89) : api.health());
+        load.closed("warm-up", 8, warmup * 6 / 10, calls::book);
+        load.closed("warm-up", 8, warmup * 15 / 100, () -> calls.availability() == Outcome.OK
+                ? calls.list() : Outcome.ERROR);
+        load.closed("warm-up", 8, warmup * 15 / 100, () -> calls.analytics("summary", 29) == Outcome.OK
+                ? calls.analytics("daily-revenue", 89) : api.health());
         load.closed("warm-up", 8, Math.max(1, warmup / 10), () -> data.bookOverJdbc(jdbcShop));
     }
 
@@ -137,22 +123,6 @@ public final class SystemBenchmark {
         }));
     }
 
-    /** 70% reads (availability, the day's list, analytics) and 30% bookings, at a fixed rate. */
-    private void mixed(BenchData.Shop shop, String client, String owner, double rate) throws Exception {
-        report.add(load.open("mixed: 30% booking, 25% availability, 15% list, 30% analytics", rate, seconds, () -> {
-            int dice = ThreadLocalRandom.current().nextInt(100);
-            if (dice < 30) {
-                return book(shop, client);
-            } else if (dice < 55) {
-                return api.availability(shop, client, randomDay());
-            } else if (dice < 70) {
-                return api.appointmentList(shop, owner, randomDay());
-            }
-            return api.analytics(shop, owner, dice < 85 ? "daily-revenue" : "hourly-bookings", firstDay,
-                    dice < 85 ? 89 : 6);
-        }));
-    }
-
     /**
      * Bookings at a fixed rate; afterwards, for every event of the step, the lag from the booking's
      * commit to the worker's transaction that applied it, both read from PostgreSQL's clock
@@ -160,7 +130,8 @@ public final class SystemBenchmark {
      */
     private void projectionLag(String client, double rate) throws Exception {
         BenchData.Shop shop = data.seed("bench-lag");
-        report.add(load.open("booking create, HTTP, projection lag measured", rate, seconds, () -> book(shop, client)));
+        report.add(load.open("booking create, HTTP, projection lag measured", rate, seconds,
+                new MixedProfile(api, shop, client, null)::book));
         settle();
         Histogram lag = data.projectionLags(shop);
         report.note(String.format("projection lag at %.0f bookings/s (commit to the applying transaction, %d events): "
