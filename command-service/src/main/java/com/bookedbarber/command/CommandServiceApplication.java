@@ -26,6 +26,7 @@ import com.bookedbarber.command.db.ScheduleDao;
 import com.bookedbarber.command.db.ServiceOfferingDao;
 import com.bookedbarber.command.db.SessionDao;
 import com.bookedbarber.command.db.UserDao;
+import com.bookedbarber.command.errors.BadMessageExceptionMapper;
 import com.bookedbarber.command.errors.DatabaseExceptionMapper;
 import com.bookedbarber.command.errors.DomainExceptionMapper;
 import com.bookedbarber.command.errors.JsonErrorHandler;
@@ -193,6 +194,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         jersey.register(new ViolationExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new DatabaseExceptionMapper());
+        jersey.register(new BadMessageExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new HealthResource());
         BatchDispatcher batchDispatcher = new BatchDispatcher(environment.getObjectMapper());

@@ -22,26 +22,37 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestDatabase implements AutoCloseable {
     private static String serverUrl;
 
+    private final String server;
     private final String name;
     private final String jdbcUrl;
 
-    private TestDatabase(String name, String jdbcUrl) {
+    private TestDatabase(String server, String name, String jdbcUrl) {
+        this.server = server;
         this.name = name;
         this.jdbcUrl = jdbcUrl;
     }
 
     /** Creates a new database and applies every migration. */
     public static TestDatabase createMigrated() {
-        TestDatabase db = createEmpty();
+        return createMigratedOn(server());
+    }
+
+    /** As {@link #createMigrated()} on another server (a JDBC URL of any database on it), such as a throwaway one. */
+    public static TestDatabase createMigratedOn(String serverUrl) {
+        TestDatabase db = createEmptyOn(serverUrl);
         DatabaseMigrator.migrate(db.dataSource());
         return db;
     }
 
     /** Creates a new, empty database (for tests of migrating itself). */
     public static TestDatabase createEmpty() {
+        return createEmptyOn(server());
+    }
+
+    private static TestDatabase createEmptyOn(String serverUrl) {
         String name = "bbtest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute(server(), "CREATE DATABASE " + name);
-        return new TestDatabase(name, withDatabase(server(), name));
+        execute(serverUrl, "CREATE DATABASE " + name);
+        return new TestDatabase(serverUrl, name, withDatabase(serverUrl, name));
     }
 
     /** As {@link #createMigrated()}, dropped when the test JVM exits (after every app using it stopped). */
@@ -77,7 +88,7 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        execute(server(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     private static synchronized String server() {

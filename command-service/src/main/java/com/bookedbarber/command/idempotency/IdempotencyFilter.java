@@ -26,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code Idempotency-Key} for create endpoints, per the contract: the first response (status,
@@ -42,6 +45,8 @@ public final class IdempotencyFilter extends MeasuredFilter implements WriterInt
 
     private record Claim(String scope, String key) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyDao keys;
     private final boolean required;
@@ -100,8 +105,14 @@ public final class IdempotencyFilter extends MeasuredFilter implements WriterInt
             return;
         }
         if (response.getStatus() >= 500) {
-            keys.release(claim.scope(), claim.key());
             request.removeProperty(CLAIM);
+            try {
+                keys.release(claim.scope(), claim.key());
+            } catch (JdbiException e) {
+                // the database that failed the command may refuse this too: the claim stays in
+                // flight until staleAfter, when a retry with the key takes it over
+                LOG.warn("could not release idempotency key after a {}: {}", response.getStatus(), e.getMessage());
+            }
         } else if (!response.hasEntity()) {
             store(claim, response.getStatus(), response.getStringHeaders(), new byte[0]);
             request.removeProperty(CLAIM);
@@ -153,6 +164,11 @@ public final class IdempotencyFilter extends MeasuredFilter implements WriterInt
             keys.complete(claim.scope(), claim.key(), status, json, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (JdbiException e) {
+            // the command committed and its answer is on its way; only the copy for replays is
+            // lost. The claim stays in flight: retries get 409 until staleAfter, then run again
+            // and meet the committed state (a taken slot, a paid appointment) instead of a replay
+            LOG.warn("could not store the response of idempotency key {}: {}", claim.key(), e.getMessage());
         }
     }
 

@@ -184,7 +184,7 @@ class AuthIT {
         assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("__Host-bb_access=")
                 .contains("HttpOnly").contains("Secure").contains("SameSite=Strict").contains("Path=/"));
         assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("__Host-bb_csrf=").doesNotContain("HttpOnly"));
-        String cookieHeader = String.join("; ", cookies.stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
+        String cookieHeader = cookieHeader(login);
         String csrf = login.json().get("csrf_token").asText();
 
         ApiClient browser = new ApiClient("http://127.0.0.1:" + APP.getLocalPort(), "Cookie", cookieHeader);
@@ -195,6 +195,42 @@ class AuthIT {
         assertThat(browser.post("/api/v2/auth/logout", Map.of(), "X-CSRF-Token", "forged").status()).isEqualTo(403);
         assertThat(browser.post("/api/v2/auth/logout", Map.of(), "X-CSRF-Token", csrf).status()).isEqualTo(204);
         assertThat(browser.get("/api/v2/auth/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void signingInNeverAdoptsTheSessionABrowserAlreadyCarries() {
+        ApiClient.Session attacker = api.register("Fixation Attacker");
+        ApiClient.Session victim = api.register("Fixation Victim");
+        Result attackerLogin = api.post("/api/v2/auth/login?session=cookie",
+                Map.of("email", attacker.email(), "password", PASSWORD));
+        String planted = cookieHeader(attackerLogin);
+
+        // the victim's browser was made to carry the attacker's session cookies, and signs in
+        String base = "http://127.0.0.1:" + APP.getLocalPort();
+        Result victimLogin = new ApiClient(base, "Cookie", planted).post("/api/v2/auth/login?session=cookie",
+                Map.of("email", victim.email(), "password", PASSWORD));
+        assertThat(victimLogin.status()).isEqualTo(200);
+        String issued = cookieHeader(victimLogin);
+
+        assertThat(cookie(issued, "__Host-bb_access")).isNotEqualTo(cookie(planted, "__Host-bb_access"));
+        assertThat(victimLogin.json().get("csrf_token").asText())
+                .isNotEqualTo(attackerLogin.json().get("csrf_token").asText());
+        // the planted cookies still name the attacker's session: signing in did not lift them to the victim
+        assertThat(new ApiClient(base, "Cookie", planted).get("/api/v2/auth/me").json().get("email").asText())
+                .isEqualTo(attacker.email());
+        assertThat(new ApiClient(base, "Cookie", issued).get("/api/v2/auth/me").json().get("email").asText())
+                .isEqualTo(victim.email());
+    }
+
+    /** The name=value pairs of a response's Set-Cookie headers, as a browser would send them back. */
+    private static String cookieHeader(Result response) {
+        return String.join("; ", response.raw().headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';'))).toList());
+    }
+
+    private static String cookie(String header, String name) {
+        return java.util.Arrays.stream(header.split("; ")).filter(c -> c.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + header));
     }
 
     private static String sign(JWTClaimsSet claims, byte[] key, String kid, String type) throws Exception {

@@ -20,6 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +146,38 @@ class BatchIT {
         assertThat(statuses).containsExactly(404, 404, 404, 429, 429);
         assertThat(results.get(3).get("body").get("error").asText()).isEqualTo("rate_limited");
         assertThat(results.get(3).get("headers").get("Retry-After").asText()).isNotBlank();
+    }
+
+    @Test
+    void rateLimitsHoldUnderConcurrentBatchesAndDirectRequests() throws Exception {
+        ApiClient caller = anonymous.register("Concurrent Batcher").api();
+        String summary = "/api/v2/analytics/locations/" + UUID.randomUUID() + "/summary?from=2030-01-01&to=2030-01-07";
+        List<Map<String, Object>> ops = IntStream.range(0, 5).mapToObj(i -> op("a" + i, "GET", summary, null)).toList();
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<Integer>>> sent = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            sent.add(pool.submit(() -> {
+                start.await();
+                List<Integer> statuses = new ArrayList<>();
+                // each thread: one batch of five and one direct request, all racing the others
+                results(caller.post("/api/v2/batch", Map.of("operations", ops)))
+                        .forEach(r -> statuses.add(r.get("status").asInt()));
+                statuses.add(caller.get(summary).status());
+                return statuses;
+            }));
+        }
+        start.countDown();
+        List<Integer> all = new ArrayList<>();
+        for (var f : sent) {
+            all.addAll(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(all).hasSize(threads * 6);
+        // the limit is 3: exactly three operations ran (404: the location is not the caller's), the rest 429
+        assertThat(all.stream().filter(s -> s != 429).toList()).containsExactly(404, 404, 404);
     }
 
     @Test

@@ -33,6 +33,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -40,9 +41,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -389,7 +392,67 @@ class PaymentsIT {
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofMillis(5_500));
     }
 
+    @Test
+    @Order(9)
+    void aSlowProviderUnderLoadFailsFastAndLeavesCashAndReadsUnaffected() throws Exception {
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(3_000).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"pi_slow\",\"object\":\"payment_intent\",\"client_secret\":\"s\"}")));
+        int cardClients = 40;
+        List<String> appointments = new ArrayList<>();
+        for (int i = 0; i < cardClients + 30; i++) {
+            appointments.add(bookAt(LocalDate.now(ZONE).plusDays(26 + i / 24).atTime(11, 0).plusMinutes(30L * (i % 24))));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(cardClients);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Result>> cards = new ArrayList<>();
+        long began = System.nanoTime();
+        for (int i = 0; i < cardClients; i++) {
+            String appointment = appointments.get(i);
+            cards.add(pool.submit(() -> {
+                go.await();
+                return client.post("/api/v2/payments", Map.of("appointment_id", appointment, "method", "card"),
+                        "Idempotency-Key", key());
+            }));
+        }
+        go.countDown();
+        // meanwhile the desk takes cash and everyone reads, as fast as ever
+        List<Long> deskMillis = new ArrayList<>();
+        for (int i = cardClients; i < appointments.size(); i++) {
+            long t = System.nanoTime();
+            String payment = cashPayment(appointments.get(i));
+            assertThat(client.get("/api/v2/appointments/" + appointments.get(i)).status()).isEqualTo(200);
+            assertThat(owner.get("/api/v2/payments/" + payment).status()).isEqualTo(200);
+            deskMillis.add(Duration.ofNanos(System.nanoTime() - t).toMillis());
+        }
+        for (var card : cards) {
+            Result answer = card.get(30, TimeUnit.SECONDS);
+            assertThat(error(answer, 503)).isEqualTo("card_provider_unavailable");
+        }
+        pool.shutdown();
+        Duration burst = Duration.ofNanos(System.nanoTime() - began);
+
+        assertThat(deskMillis).allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
+        // forty card payments against a provider taking 3 s each: the breaker and the bulkhead ended
+        // them within a few attempt timeouts, and far fewer than 40 x 3 attempts ever reached it
+        assertThat(burst).isLessThan(Duration.ofSeconds(12));
+        assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))).size())
+                .isLessThanOrEqualTo(APP.getConfiguration().getCardProvider().getMaxConcurrentCalls() * 3);
+        assertThat(DB.count("SELECT count(*) FROM payments WHERE method = 'cash' AND status = 'completed' "
+                + "AND appointment_id IN ('" + String.join("','", appointments.subList(cardClients, appointments.size()))
+                + "')")).isEqualTo(appointments.size() - cardClients);
+    }
+
     // --- helpers
+
+    /** A new confirmed appointment of the client at the given local time. */
+    static String bookAt(LocalDateTime local) {
+        Result booked = client.post("/api/v2/appointments", Map.of("location_id", shop.locationId().toString(),
+                "service_id", shop.serviceId().toString(), "barber_id", shop.barberIds().get(0).toString(),
+                "start", local.atZone(ZONE).toOffsetDateTime().toString()));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        return booked.json().get("id").asText();
+    }
 
     /** A new confirmed appointment of the client at 10:00 local on a distinct future day. */
     static String book() {
