@@ -15,10 +15,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,6 +82,122 @@ class ProjectionConsumerIT {
         } finally {
             consumer.stop();
         }
+    }
+
+    @Test
+    void everyEventTypeDeliveredTwiceAndInterleavedCountsExactlyAsDeliveredOnceInOrder() throws Exception {
+        UUID inOrder = UUID.randomUUID();
+        UUID scrambled = UUID.randomUUID();
+        long seed = Long.getLong("delivery.seed", System.nanoTime());
+        Random random = new Random(seed);
+        List<List<EventEnvelope>> once = histories(inOrder, seed);
+        List<List<EventEnvelope>> again = histories(scrambled, seed);
+
+        // the second location's events: interleaved across aggregates (each aggregate's own order
+        // kept, as Kafka keeps it per key), every event redelivered once more at a random later
+        // point, and the first half of everything sent yet again at the end (a relay takeover)
+        List<EventEnvelope> deliveries = new ArrayList<>();
+        List<Deque<EventEnvelope>> pending = new ArrayList<>();
+        again.forEach(h -> pending.add(new ArrayDeque<>(h)));
+        while (!pending.isEmpty()) {
+            Deque<EventEnvelope> next = pending.get(random.nextInt(pending.size()));
+            deliveries.add(next.poll());
+            if (next.isEmpty()) {
+                pending.remove(next);
+            }
+        }
+        List<EventEnvelope> withDuplicates = new ArrayList<>(deliveries);
+        for (EventEnvelope e : deliveries) {
+            int at = withDuplicates.indexOf(e) + 1;
+            withDuplicates.add(at + random.nextInt(withDuplicates.size() - at + 1), e);
+        }
+        withDuplicates.addAll(deliveries.subList(0, deliveries.size() / 2));
+
+        String group = "group-" + UUID.randomUUID();
+        ProjectionConsumer consumer = consumer(group, new EventApplier(new MetricRegistry()));
+        consumer.start();
+        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+            events.send(once.stream().flatMap(List::stream).toList());
+            events.send(withDuplicates);
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT coalesce(sum(next_offset), 0) FROM "
+                    + "projection_offsets WHERE consumer_group = '" + group + "'") == endOffsets(Topics.APPOINTMENTS)
+                    + endOffsets(Topics.PAYMENTS));
+        } finally {
+            consumer.stop();
+        }
+        String hours = "SELECT string_agg(local_date || ' ' || local_hour || ': ' || booked || '/' || cancelled || '/' "
+                + "|| completed || '/' || no_show, ', ' ORDER BY local_date, local_hour) FROM hourly_bookings "
+                + "WHERE location_id = '%s'";
+        String revenue = "SELECT string_agg(local_date || ' ' || currency || ': ' || gross_cents || '/' || refunded_cents "
+                + "|| '/' || payments || '/' || refunds, ', ' ORDER BY local_date, currency) FROM daily_revenue "
+                + "WHERE location_id = '%s'";
+        String expectedHours = query(String.format(hours, inOrder));
+        String expectedRevenue = query(String.format(revenue, inOrder));
+        // the histories reach every column: each status, a reschedule to another day, refunds
+        assertThat(count("SELECT sum(booked) * sum(cancelled) * sum(completed) * sum(no_show) FROM hourly_bookings "
+                + "WHERE location_id = '" + inOrder + "'")).isPositive();
+        assertThat(count("SELECT sum(payments) * sum(refunds) FROM daily_revenue WHERE location_id = '" + inOrder + "'"))
+                .isPositive();
+        assertThat(query(String.format(hours, scrambled))).as("seed %d", seed).isEqualTo(expectedHours);
+        assertThat(query(String.format(revenue, scrambled))).as("seed %d", seed).isEqualTo(expectedRevenue);
+    }
+
+    /**
+     * Per aggregate, its events in version order, one history of each shape for every event type:
+     * booked then cancelled, no-show, rescheduled to another day then completed or cancelled, or
+     * left booked; paid then refunded or disputed, failed, or left paid. The same seed gives the
+     * same shapes and times for any location.
+     */
+    private static List<List<EventEnvelope>> histories(UUID location, long seed) {
+        Random random = new Random(seed);
+        List<List<EventEnvelope>> histories = new ArrayList<>();
+        for (int copy = 0; copy < 5; copy++) {
+            Instant start = Instant.parse("2026-12-03T14:00:00Z").plus(Duration.ofHours(random.nextInt(10)));
+            Instant later = start.plus(Duration.ofDays(1 + random.nextInt(3)));
+            histories.add(appointment(location, List.of("AppointmentBooked", "AppointmentCancelled"), start, start));
+            histories.add(appointment(location, List.of("AppointmentBooked", "AppointmentNoShow"), start, start));
+            histories.add(appointment(location, List.of("AppointmentBooked", "AppointmentRescheduled",
+                    "AppointmentCompleted"), start, later));
+            histories.add(appointment(location, List.of("AppointmentBooked", "AppointmentRescheduled",
+                    "AppointmentCancelled"), start, later));
+            histories.add(appointment(location, List.of("AppointmentBooked"), start, start));
+            long amount = 1000 + 100L * random.nextInt(50);
+            Instant paid = start.plus(Duration.ofMinutes(40));
+            Instant refundedAt = paid.plus(Duration.ofDays(1 + random.nextInt(2)));
+            String zone = "America/New_York";
+            String currency = copy % 2 == 0 ? "USD" : "EUR";
+            UUID refunded = UUID.randomUUID();
+            UUID disputed = UUID.randomUUID();
+            UUID failed = UUID.randomUUID();
+            UUID kept = UUID.randomUUID();
+            histories.add(List.of(TestEvents.payment("PaymentCompleted", refunded, location, currency, zone, amount, 0, paid, 1),
+                    TestEvents.payment("PaymentRefunded", refunded, location, currency, zone, amount, amount / 4,
+                            refundedAt, 2)));
+            histories.add(List.of(TestEvents.payment("PaymentCompleted", disputed, location, currency, zone, amount, 0, paid, 1),
+                    TestEvents.payment("PaymentDisputed", disputed, location, currency, zone, amount, 0, refundedAt, 2)));
+            histories.add(List.of(TestEvents.payment("PaymentFailed", failed, location, currency, zone, amount, 0, paid, 1)));
+            histories.add(List.of(TestEvents.payment("PaymentCompleted", kept, location, currency, zone, amount, 0, paid, 1)));
+        }
+        return histories;
+    }
+
+    /** One appointment's events; the start moves to {@code movedTo} at a reschedule. */
+    private static List<EventEnvelope> appointment(UUID location, List<String> types, Instant start, Instant movedTo) {
+        UUID id = UUID.randomUUID();
+        List<EventEnvelope> events = new ArrayList<>();
+        Instant current = start;
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            current = type.equals("AppointmentRescheduled") ? movedTo : current;
+            String status = switch (type) {
+                case "AppointmentCancelled" -> "cancelled";
+                case "AppointmentCompleted" -> "completed";
+                case "AppointmentNoShow" -> "no_show";
+                default -> "confirmed";
+            };
+            events.add(TestEvents.appointment(type, id, location, current, status, i + 1));
+        }
+        return events;
     }
 
     @Test
@@ -354,11 +473,15 @@ class ProjectionConsumerIT {
     }
 
     private static long endOffsets() {
+        return endOffsets(Topics.APPOINTMENTS);
+    }
+
+    private static long endOffsets(String topic) {
         KafkaFactory factory = new KafkaFactory();
         factory.setBootstrapServers(kafka.bootstrapServers());
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(factory.consumerProperties("probe"))) {
-            var partitions = c.partitionsFor(Topics.APPOINTMENTS).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(Topics.APPOINTMENTS, p.partition())).toList();
+            var partitions = c.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
             return c.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }
     }
