@@ -1,50 +1,24 @@
 package com.bookedbarber.command;
 
-import com.bookedbarber.platform.health.MemoryMonitorFactory;
-
 import com.bookedbarber.command.auth.AuthConfiguration;
 import com.bookedbarber.command.outbox.OutboxConfiguration;
 import com.bookedbarber.command.provider.CardProviderConfiguration;
 import com.bookedbarber.command.ratelimit.RateLimitConfiguration;
-import com.bookedbarber.platform.db.DatabaseConfiguration;
-import com.bookedbarber.platform.kafka.KafkaFactory;
+import com.bookedbarber.platform.ServiceConfiguration;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-public class CommandServiceConfiguration extends Configuration implements DatabaseConfiguration {
-    @Valid
-    @NotNull
-    @JsonProperty
-    private MemoryMonitorFactory memory = new MemoryMonitorFactory();
-
-    public MemoryMonitorFactory getMemory() {
-        return memory;
-    }
-
-    /** The primary database: every command reads and writes here. */
-    @Valid
-    @NotNull
-    @JsonProperty
-    private DataSourceFactory database = new DataSourceFactory();
-
+/** The command service: its read data source, outbox, auth, rate limits, card provider and request bounds. */
+public class CommandServiceConfiguration extends ServiceConfiguration {
     /** Where analytics read the projections; may point at a replica of the primary. */
     @Valid
     @NotNull
     @JsonProperty
     private DataSourceFactory readDatabase = new DataSourceFactory();
-
-    @JsonProperty
-    private boolean migrateOnStart;
-
-    @Valid
-    @NotNull
-    @JsonProperty
-    private KafkaFactory kafka = new KafkaFactory();
 
     @Valid
     @NotNull
@@ -96,22 +70,8 @@ public class CommandServiceConfiguration extends Configuration implements Databa
     @JsonProperty
     private Duration maxProjectionLag = Duration.seconds(30);
 
-    @Override
-    public DataSourceFactory getDatabase() {
-        return database;
-    }
-
     public DataSourceFactory getReadDatabase() {
         return readDatabase;
-    }
-
-    @Override
-    public boolean isMigrateOnStart() {
-        return migrateOnStart;
-    }
-
-    public KafkaFactory getKafka() {
-        return kafka;
     }
 
     public OutboxConfiguration getOutbox() {

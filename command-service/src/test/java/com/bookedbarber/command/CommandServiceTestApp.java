@@ -15,12 +15,18 @@ public final class CommandServiceTestApp {
 
     public static DropwizardAppExtension<CommandServiceConfiguration> extension(TestDatabase db, TestKafka kafka,
                                                                               ConfigOverride... more) {
+        return extension(ResourceHelpers.resourceFilePath("test-command-service.yml"), db, kafka, more);
+    }
+
+    /** As above with another configuration file (the test one with a section replaced, see TestConfigs). */
+    public static DropwizardAppExtension<CommandServiceConfiguration> extension(String configPath, TestDatabase db,
+                                                                              TestKafka kafka, ConfigOverride... more) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", db.jdbcUrl()),
                 ConfigOverride.config("readDatabase.url", db.jdbcUrl()),
                 ConfigOverride.config("kafka.bootstrapServers", kafka.bootstrapServers())));
         overrides.addAll(List.of(more));
-        return new DropwizardAppExtension<>(CommandServiceApplication.class,
-                ResourceHelpers.resourceFilePath("test-command-service.yml"), overrides.toArray(ConfigOverride[]::new));
+        return new DropwizardAppExtension<>(CommandServiceApplication.class, configPath,
+                overrides.toArray(ConfigOverride[]::new));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bookedbarber.testing.TestDatabase;
 import com.bookedbarber.testing.TestKafka;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.BufferedReader;
@@ -25,11 +24,8 @@ class GraphiteReportingIT {
     static final ServerSocket GRAPHITE = listen();
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
     static final TestKafka KAFKA = TestKafka.shared();
-    static final DropwizardAppExtension<CommandServiceConfiguration> APP = new DropwizardAppExtension<>(
-            CommandServiceApplication.class, withGraphite(GRAPHITE.getLocalPort()),
-            ConfigOverride.config("database.url", DB.jdbcUrl()),
-            ConfigOverride.config("readDatabase.url", DB.jdbcUrl()),
-            ConfigOverride.config("kafka.bootstrapServers", KAFKA.bootstrapServers()));
+    static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(
+            withGraphite(GRAPHITE.getLocalPort()), DB, KAFKA);
 
     /** The usual test configuration plus a Graphite reporter. */
     static String withGraphite(int port) {

@@ -9,7 +9,6 @@ import com.bookedbarber.testing.TestDatabase;
 import com.bookedbarber.testing.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
@@ -32,14 +31,10 @@ class JsonLogsIT {
     static final Path LOG = tempFile();
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
     static final TestKafka KAFKA = TestKafka.shared();
-    static final DropwizardAppExtension<CommandServiceConfiguration> APP = new DropwizardAppExtension<>(
-            CommandServiceApplication.class,
+    static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(
             TestConfigs.withSection("logging", "logging:\n  level: WARN\n  loggers:\n    com.bookedbarber: INFO\n"
                     + "  appenders:\n    - type: file\n      currentLogFilename: " + LOG + "\n      archive: false\n"
-                    + "      layout:\n        type: json\n        flattenMdc: true"),
-            ConfigOverride.config("database.url", DB.jdbcUrl()),
-            ConfigOverride.config("readDatabase.url", DB.jdbcUrl()),
-            ConfigOverride.config("kafka.bootstrapServers", KAFKA.bootstrapServers()));
+                    + "      layout:\n        type: json\n        flattenMdc: true"), DB, KAFKA);
     static final ObjectMapper JSON = new ObjectMapper();
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 

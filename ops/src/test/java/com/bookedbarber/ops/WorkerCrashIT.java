@@ -114,6 +114,9 @@ class WorkerCrashIT {
             assertThat(reconcile(adminPort, shop, first, first.plusDays(21))).isEqualTo("OK: no differences");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(storedOffsets(group)).isEqualTo(endOffsets()));
+            System.out.printf("worker crash: %d bookings under load, %d SIGKILLs; every event applied once "
+                    + "(booked count equals the bookings), reconcile without differences, offsets at the end%n",
+                    booked.get(), KILLS);
         } finally {
             worker.stop();
         }

@@ -1,42 +1,14 @@
 package com.bookedbarber.projection;
 
-import com.bookedbarber.platform.health.MemoryMonitorFactory;
-
-import com.bookedbarber.platform.db.DatabaseConfiguration;
-import com.bookedbarber.platform.kafka.KafkaFactory;
+import com.bookedbarber.platform.ServiceConfiguration;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.dropwizard.core.Configuration;
-import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
-public class ProjectionWorkerConfiguration extends Configuration implements DatabaseConfiguration {
-    @Valid
-    @NotNull
-    @JsonProperty
-    private MemoryMonitorFactory memory = new MemoryMonitorFactory();
-
-    public MemoryMonitorFactory getMemory() {
-        return memory;
-    }
-
-    /** The database that holds the projection tables (the primary, whose replicas serve reads). */
-    @Valid
-    @NotNull
-    @JsonProperty
-    private DataSourceFactory database = new DataSourceFactory();
-
-    @JsonProperty
-    private boolean migrateOnStart;
-
-    @Valid
-    @NotNull
-    @JsonProperty
-    private KafkaFactory kafka = new KafkaFactory();
-
+/** The projection worker: its consumer group, polling and the lag thresholds of its health check. */
+public class ProjectionWorkerConfiguration extends ServiceConfiguration {
     /** Instances with the same group share the partitions. */
     @NotEmpty
     @JsonProperty
@@ -59,20 +31,6 @@ public class ProjectionWorkerConfiguration extends Configuration implements Data
     @Min(0)
     @JsonProperty
     private long maxOffsetLag = 100_000;
-
-    @Override
-    public DataSourceFactory getDatabase() {
-        return database;
-    }
-
-    @Override
-    public boolean isMigrateOnStart() {
-        return migrateOnStart;
-    }
-
-    public KafkaFactory getKafka() {
-        return kafka;
-    }
 
     public String getConsumerGroup() {
         return consumerGroup;

@@ -2,14 +2,13 @@ package com.bookedbarber.command.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bookedbarber.command.CommandServiceApplication;
 import com.bookedbarber.command.CommandServiceConfiguration;
+import com.bookedbarber.command.CommandServiceTestApp;
 import com.bookedbarber.testing.ApiClient;
 import com.bookedbarber.testing.ApiClient.Result;
 import com.bookedbarber.testing.TestDatabase;
 import com.bookedbarber.testing.TestKafka;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.Map;
@@ -22,11 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FilterChainIT {
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
     static final TestKafka KAFKA = TestKafka.shared();
-    static final DropwizardAppExtension<CommandServiceConfiguration> APP = new DropwizardAppExtension<>(
-            CommandServiceApplication.class, ResourceHelpers.resourceFilePath("test-command-service.yml"),
-            ConfigOverride.config("database.url", DB.jdbcUrl()),
-            ConfigOverride.config("readDatabase.url", DB.jdbcUrl()),
-            ConfigOverride.config("kafka.bootstrapServers", KAFKA.bootstrapServers()),
+    static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(DB, KAFKA,
             ConfigOverride.config("rateLimits.groups.analytics.requests", "3"),
             ConfigOverride.config("maxBodyBytes", "2048"));
     static ApiClient api;

@@ -10,8 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bookedbarber.command.CommandServiceApplication;
 import com.bookedbarber.command.CommandServiceConfiguration;
+import com.bookedbarber.command.CommandServiceTestApp;
 import com.bookedbarber.command.EventSchemas;
 import com.bookedbarber.command.MfaSessions;
 import com.bookedbarber.testing.ApiClient;
@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
@@ -69,11 +68,7 @@ class PaymentsIT {
     static final WireMockServer STRIPE = started(new WireMockServer(wireMockConfig().dynamicPort()));
     static final TestDatabase DB = TestDatabase.createMigratedForJvm();
     static final TestKafka KAFKA = TestKafka.shared();
-    static final DropwizardAppExtension<CommandServiceConfiguration> APP = new DropwizardAppExtension<>(
-            CommandServiceApplication.class, ResourceHelpers.resourceFilePath("test-command-service.yml"),
-            ConfigOverride.config("database.url", DB.jdbcUrl()),
-            ConfigOverride.config("readDatabase.url", DB.jdbcUrl()),
-            ConfigOverride.config("kafka.bootstrapServers", KAFKA.bootstrapServers()),
+    static final DropwizardAppExtension<CommandServiceConfiguration> APP = CommandServiceTestApp.extension(DB, KAFKA,
             ConfigOverride.config("cardProvider.apiBase", "http://127.0.0.1:" + STRIPE.port()));
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SECRET = "whsec_test_current";

@@ -10,7 +10,7 @@ import io.dropwizard.db.ManagedDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Adds the {@code migrate} and {@code db migrate|status} commands and, when configured, migrates before the service starts. */
+/** Adds the {@code db migrate|status} command and, when configured, migrates before the service starts. */
 public final class MigrationBundle<T extends Configuration & DatabaseConfiguration> implements ConfiguredBundle<T> {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationBundle.class);
 
@@ -22,7 +22,6 @@ public final class MigrationBundle<T extends Configuration & DatabaseConfigurati
 
     @Override
     public void initialize(Bootstrap<?> bootstrap) {
-        bootstrap.addCommand(new MigrateCommand<>(configurationClass));
         bootstrap.addCommand(new DbCommand<>(configurationClass));
     }
 

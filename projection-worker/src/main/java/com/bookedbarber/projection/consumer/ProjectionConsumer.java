@@ -2,6 +2,7 @@ package com.bookedbarber.projection.consumer;
 
 import com.bookedbarber.api.events.EventEnvelope;
 import com.bookedbarber.projection.db.OffsetDao;
+import com.bookedbarber.projection.db.SwapGateDao;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,6 +133,7 @@ public final class ProjectionConsumer implements Managed {
 
     private Map<TopicPartition, Instant> applyWithOffsets(org.jdbi.v3.core.Handle h,
                                                           List<ConsumerRecord<String, byte[]>> records) {
+        h.attach(SwapGateDao.class).enterAsWriter();
         Map<TopicPartition, Instant> newest = applier.apply(h, records);
         Map<TopicPartition, Long> next = new java.util.HashMap<>();
         records.forEach(r -> next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));

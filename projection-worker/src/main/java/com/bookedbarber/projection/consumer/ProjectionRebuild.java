@@ -2,6 +2,7 @@ package com.bookedbarber.projection.consumer;
 
 import com.bookedbarber.projection.db.OffsetDao;
 import com.bookedbarber.projection.db.RebuildDao;
+import com.bookedbarber.projection.db.SwapGateDao;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,6 +110,7 @@ public final class ProjectionRebuild {
     private long swap(Consumer<String, byte[]> consumer, List<TopicPartition> partitions,
                       Map<TopicPartition, Long> swappedAt) {
         return jdbi.inTransaction(h -> {
+            h.attach(SwapGateDao.class).enterAsSwap();
             RebuildDao ddl = h.attach(RebuildDao.class);
             RebuildDao.TABLES.forEach(ddl::lockLive);
             Map<TopicPartition, Long> live = new HashMap<>();

@@ -68,9 +68,7 @@ class ProjectionConsumerIT {
         EventEnvelope completedB = TestEvents.appointment("AppointmentCompleted", b, location, two, "completed", 2);
         EventEnvelope staleB = TestEvents.appointment("AppointmentBooked", b, location, two, "confirmed", 1);
 
-        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()));
-        consumer.start();
-        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+        whileConsuming("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()), (events, consumer) -> {
             events.send(List.of(bookedA, bookedB, movedA, completedB, bookedA, completedB, staleB));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(hour(location, 14)).isEqualTo("0/0/1/0");
@@ -79,9 +77,7 @@ class ProjectionConsumerIT {
             assertThat(count("SELECT count(*) FROM projection_applied_events")).isGreaterThanOrEqualTo(4);
             assertThat(query("SELECT as_of FROM projection_locations WHERE location_id = '" + location + "'"))
                     .startsWith("2026-11-29 10:00:02");
-        } finally {
-            consumer.stop();
-        }
+        });
     }
 
     @Test
@@ -114,17 +110,13 @@ class ProjectionConsumerIT {
         withDuplicates.addAll(deliveries.subList(0, deliveries.size() / 2));
 
         String group = "group-" + UUID.randomUUID();
-        ProjectionConsumer consumer = consumer(group, new EventApplier(new MetricRegistry()));
-        consumer.start();
-        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+        whileConsuming(group, new EventApplier(new MetricRegistry()), (events, consumer) -> {
             events.send(once.stream().flatMap(List::stream).toList());
             events.send(withDuplicates);
             await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT coalesce(sum(next_offset), 0) FROM "
                     + "projection_offsets WHERE consumer_group = '" + group + "'") == endOffsets(Topics.APPOINTMENTS)
                     + endOffsets(Topics.PAYMENTS));
-        } finally {
-            consumer.stop();
-        }
+        });
         String hours = "SELECT string_agg(local_date || ' ' || local_hour || ': ' || booked || '/' || cancelled || '/' "
                 + "|| completed || '/' || no_show, ', ' ORDER BY local_date, local_hour) FROM hourly_bookings "
                 + "WHERE location_id = '%s'";
@@ -205,17 +197,13 @@ class ProjectionConsumerIT {
         UUID location = UUID.randomUUID();
         UUID a = UUID.randomUUID();
         Instant two = Instant.parse("2026-12-08T19:00:00Z");
-        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()));
-        consumer.start();
-        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+        whileConsuming("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()), (events, consumer) -> {
             events.send(List.of(TestEvents.appointment("AppointmentBooked", a, location, two, "confirmed", 1)));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hour(location, 14)).isEqualTo("1/0/0/0"));
             // a separate poll: booked -1 and completed +1 on an existing cell (a negative delta)
             events.send(List.of(TestEvents.appointment("AppointmentCompleted", a, location, two, "completed", 2)));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hour(location, 14)).isEqualTo("0/0/1/0"));
-        } finally {
-            consumer.stop();
-        }
+        });
     }
 
     @Test
@@ -232,9 +220,7 @@ class ProjectionConsumerIT {
                 return super.apply(h, records);
             }
         };
-        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(), rejecting);
-        consumer.start();
-        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+        whileConsuming("group-" + UUID.randomUUID(), rejecting, (events, consumer) -> {
             Instant ten = Instant.parse("2026-12-09T15:00:00Z");
             List<EventEnvelope> batch = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -248,9 +234,7 @@ class ProjectionConsumerIT {
                     query("SELECT reason FROM projection_dead_letters WHERE record_key = '" + poison + "'"))
                     .startsWith("could not be applied: rejected by the database"));
             assertThat(consumer.isRunning()).isTrue();
-        } finally {
-            consumer.stop();
-        }
+        });
     }
 
     @Test
@@ -345,9 +329,7 @@ class ProjectionConsumerIT {
         EventEnvelope euroFailedLate = TestEvents.payment("PaymentFailed", euros, location, "EUR", tokyo, 3000, 0,
                 paidAt, 1);
 
-        ProjectionConsumer consumer = consumer("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()));
-        consumer.start();
-        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+        whileConsuming("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()), (events, consumer) -> {
             events.send(List.of(completed, refunded, completed, staleRefund, euro, euroFailedLate, refunded));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(revenue(location, "2026-12-01", "JPY")).isEqualTo("5000/0/1/0");
@@ -355,9 +337,7 @@ class ProjectionConsumerIT {
                 assertThat(revenue(location, "2026-12-01", "EUR")).isEqualTo("3000/0/1/0");
             });
             assertThat(count("SELECT count(*) FROM daily_revenue WHERE location_id = '" + location + "'")).isEqualTo(3);
-        } finally {
-            consumer.stop();
-        }
+        });
     }
 
     @Test
@@ -461,6 +441,22 @@ class ProjectionConsumerIT {
     static final class SimulatedCrash extends Error {
         SimulatedCrash() {
             super("simulated crash", null, false, false);
+        }
+    }
+
+    @FunctionalInterface
+    private interface WithEvents {
+        void run(TestEvents events, ProjectionConsumer consumer) throws Exception;
+    }
+
+    /** A consumer of the group runs while the body sends events and awaits their effect; stopped afterwards. */
+    private static void whileConsuming(String group, EventApplier applier, WithEvents body) throws Exception {
+        ProjectionConsumer consumer = consumer(group, applier);
+        consumer.start();
+        try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+            body.run(events, consumer);
+        } finally {
+            consumer.stop();
         }
     }
 

@@ -2,37 +2,41 @@ package com.bookedbarber.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bookedbarber.schema.DatabaseMigrator;
 import com.bookedbarber.testing.TestDatabase;
 import io.dropwizard.testing.ResourceHelpers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-class MigrateCommandIT {
+class DbCommandIT {
     @Test
-    void migrateCommandCreatesEveryTableAndIsIdempotent() throws Exception {
+    void dbMigrateCreatesEveryTableAndIsIdempotentAndDbStatusListsThem() throws Exception {
         try (TestDatabase db = TestDatabase.createEmpty()) {
             System.setProperty("dw.database.url", db.jdbcUrl());
             try {
                 String config = ResourceHelpers.resourceFilePath("test-command-service.yml");
-                new CommandServiceApplication().run("migrate", config);
                 new CommandServiceApplication().run("db", "migrate", config);
-                java.io.PrintStream out = System.out;
-                java.io.ByteArrayOutputStream status = new java.io.ByteArrayOutputStream();
-                System.setOut(new java.io.PrintStream(status, true, java.nio.charset.StandardCharsets.UTF_8));
+                new CommandServiceApplication().run("db", "migrate", config);
+                PrintStream out = System.out;
+                ByteArrayOutputStream status = new ByteArrayOutputStream();
+                System.setOut(new PrintStream(status, true, StandardCharsets.UTF_8));
                 try {
                     new CommandServiceApplication().run("db", "status", config);
                 } finally {
                     System.setOut(out);
                 }
-                assertThat(status.toString(java.nio.charset.StandardCharsets.UTF_8))
+                assertThat(status.toString(StandardCharsets.UTF_8))
                         .contains("payments", "Success", "0 pending");
             } finally {
                 System.clearProperty("dw.database.url");
             }
-            var flyway = org.flywaydb.core.Flyway.configure().dataSource(db.dataSource())
-                    .locations(com.bookedbarber.schema.DatabaseMigrator.LOCATION).load();
+            var flyway = Flyway.configure().dataSource(db.dataSource()).locations(DatabaseMigrator.LOCATION).load();
             assertThat(flyway.info().applied()).isNotEmpty();
             assertThat(flyway.info().pending()).isEmpty();
             try (Connection c = db.connect(); Statement s = c.createStatement();
