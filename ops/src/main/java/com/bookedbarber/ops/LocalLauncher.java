@@ -100,9 +100,6 @@ public final class LocalLauncher {
         env.put("DATABASE_URL", databaseUrl);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties")));
-        // glibc gives each thread that allocates natively an arena of its own (up to 8 per core),
-        // which shows up as RSS the JVM never asked for; two arenas are enough for a JVM
-        env.put("MALLOC_ARENA_MAX", "2");
         // a 256 MB heap holds either service's working set with room to spare; with 512 MB G1 grew
         // into all of it under load and the command service's RSS passed 580 MB (goal: under 512)
         List<String> jvm = List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC");
