@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -28,6 +30,7 @@ import org.HdrHistogram.Histogram;
  */
 final class BenchData {
     static final int BARBERS = 48;
+    private static final ServiceBookingStatement SERVICE_STATEMENT = ServiceBookingStatement.load();
     static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
 
     /** A location with its one 30-minute service and 48 barbers working around the clock. */
@@ -123,6 +126,56 @@ final class BenchData {
         } catch (SQLException e) {
             c.rollback();
             return "23P01".equals(e.getSQLState()) ? Outcome.CONFLICT : Outcome.ERROR;
+        }
+    }
+
+    /**
+     * The second baseline: the very statement the service runs for a booking (it also locks the
+     * barber's row and checks time off in the same round trip), over raw JDBC, so the difference
+     * to HTTP is the API's own cost and nothing else.
+     */
+    Outcome bookWithServiceStatement(Shop shop) throws SQLException {
+        Slot slot = nextSlot(shop);
+        Connection c = connections.get();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant end = slot.start().plus(Duration.ofMinutes(30));
+        Appointment appointment = new Appointment(UUID.randomUUID(), shop.location(), slot.barber(), shop.service(), null,
+                slot.start(), end, end, AppointmentStatus.CONFIRMED, 3000, "USD", null, ConfirmationCodes.next(), 1, now, now);
+        OutboxEvent event = EventFactory.appointment(EventType.AppointmentBooked, appointment, ZoneOffset.UTC, null, now);
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", appointment.id());
+        values.put("locationId", shop.location());
+        values.put("barberId", slot.barber());
+        values.put("serviceId", shop.service());
+        values.put("clientId", null);
+        values.put("start", slot.start().atOffset(ZoneOffset.UTC));
+        values.put("end", end.atOffset(ZoneOffset.UTC));
+        values.put("blockedUntil", end.atOffset(ZoneOffset.UTC));
+        values.put("status", "confirmed");
+        values.put("priceCents", 3000L);
+        values.put("currency", "USD");
+        values.put("notes", null);
+        values.put("confirmationCode", appointment.confirmationCode());
+        values.put("createdAt", now.atOffset(ZoneOffset.UTC));
+        values.put("guestName", null);
+        values.put("guestEmail", null);
+        values.put("guestPhone", null);
+        values.put("eventId", event.eventId());
+        values.put("topic", event.topic());
+        values.put("eventType", event.eventType());
+        values.put("envelope", event.envelope());
+        try (PreparedStatement book = c.prepareStatement(SERVICE_STATEMENT.sql)) {
+            set(book, SERVICE_STATEMENT.values(values));
+            String result;
+            try (ResultSet rs = book.executeQuery()) {
+                rs.next();
+                result = rs.getString(1);
+            }
+            c.commit();
+            return "BOOKED".equals(result) ? Outcome.OK : Outcome.CONFLICT;
+        } catch (SQLException e) {
+            c.rollback();
+            return Outcome.ERROR;
         }
     }
 
