@@ -102,9 +102,9 @@ public final class SystemBenchmark {
         System.out.print(report.markdown());
     }
 
-    /** About a minute of every call, until both JVMs (this one and the server) have compiled the hot paths. */
+    /** Three minutes of every call, until both JVMs (this one and the server) have compiled the hot paths. */
     private void warmUp(MixedProfile calls, BenchData.Shop jdbcShop) throws Exception {
-        int warmup = Integer.getInteger("warmupSeconds", 60);
+        int warmup = Integer.getInteger("warmupSeconds", 180);
         load.closed("warm-up", 8, warmup * 6 / 10, calls::book);
         load.closed("warm-up", 8, warmup * 15 / 100, () -> calls.availability() == Outcome.OK
                 ? calls.list() : Outcome.ERROR);
