@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.bookedbarber.command.CommandServiceConfiguration;
 import com.bookedbarber.schema.DatabaseMigrator;
 import com.bookedbarber.testing.ApiClient;
+import com.bookedbarber.testing.FreePorts;
 import com.bookedbarber.testing.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +54,7 @@ class ReadReplicaIT {
         assertThat(backup.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(backup.exitValue()).as(new String(backup.getInputStream().readAllBytes())).isZero();
         standby = EmbeddedPostgres.builder().setDataDirectory(standbyData).setCleanDataDirectory(false)
-                .setPort(freePort()).start();
+                .setPort(FreePorts.next()).start();
         app = SystemUnderTest.commandService(url(primary), url(standby), TestKafka.shared());
         app.before();
     }
@@ -113,12 +113,6 @@ class ReadReplicaIT {
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.bookedbarber.api.events.Topics;
 import com.bookedbarber.command.CommandServiceConfiguration;
 import com.bookedbarber.testing.ApiClient;
+import com.bookedbarber.testing.FreePorts;
 import com.bookedbarber.testing.ShopFixture;
 import com.bookedbarber.testing.TestDatabase;
 import com.bookedbarber.testing.TestKafka;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +63,7 @@ class WorkerCrashIT {
         ApiClient client = new ApiClient("http://127.0.0.1:" + API.getLocalPort()).register("Crash Client").api();
         LocalDate first = LocalDate.now(ZONE).plusDays(1);
         String group = "crash-" + UUID.randomUUID();
-        int adminPort = freePort();
+        int adminPort = FreePorts.next();
         Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", DB.jdbcUrl(),
                 "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(), "WORKER_ADMIN_PORT", String.valueOf(adminPort),
                 "WORKER_CONSUMER_GROUP", group));
@@ -184,12 +184,5 @@ class WorkerCrashIT {
             }
         }
         return offsets;
-    }
-
-
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package com.bookedbarber.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,7 +24,7 @@ public final class RestartablePostgres implements AutoCloseable {
     public static RestartablePostgres start() {
         try {
             RestartablePostgres pg = new RestartablePostgres(Files.createTempDirectory("bb-restartable-pg")
-                    .resolve("data"), freePort());
+                    .resolve("data"), FreePorts.next());
             pg.startServer();
             Runtime.getRuntime().addShutdownHook(new Thread(pg::close));
             return pg;
@@ -62,13 +61,6 @@ public final class RestartablePostgres implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    /** A port nobody listens on; the probe socket is closed before PostgreSQL binds it. */
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 
     private void startServer() {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptionMapper.class);
-    private static final long LOG_UNAVAILABLE_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final long LOG_UNAVAILABLE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - LOG_UNAVAILABLE_EVERY_NANOS - 1);
 
@@ -36,10 +37,7 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
     public Response toResponse(JdbiException e) {
         String state = SqlStates.of(e);
         if (SqlStates.LOCK_NOT_AVAILABLE.equals(state) || SqlStates.DEADLOCK.equals(state)) {
-            Response response = ErrorResponses.of(request.get(), 503, "busy",
-                    "Someone else is changing the same data; retry shortly", null);
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
-            return response;
+            return retryLater("busy", "Someone else is changing the same data; retry shortly", 1);
         }
         if (state != null && state.startsWith(SqlStates.DATA_EXCEPTION_CLASS)) {
             // the input carried a value validation let through but PostgreSQL cannot store, such as
@@ -54,13 +52,16 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
             if (now - last > LOG_UNAVAILABLE_EVERY_NANOS && lastUnavailableLog.compareAndSet(last, now)) {
                 LOG.warn("database unavailable (503 to every request that needs it): {}", e.getMessage());
             }
-            Response response = ErrorResponses.of(request.get(), 503, "database_unavailable",
-                    "The database is not reachable at the moment; retry shortly", null);
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "2");
-            return response;
+            return retryLater("database_unavailable", "The database is not reachable at the moment; retry shortly", 2);
         }
         Response response = ErrorResponses.of(request.get(), 500, "internal_error", "Something went wrong on our side", null);
         LOG.error("unhandled database error in request {}", response.getHeaderString("X-Request-Id"), e);
+        return response;
+    }
+
+    private Response retryLater(String code, String message, int retryAfterSeconds) {
+        Response response = ErrorResponses.of(request.get(), 503, code, message, null);
+        response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
         return response;
     }
 }

@@ -58,6 +58,11 @@ class OpenApiIT {
     }
 
     static Set<String> documentedRoutes() {
+        return documentedRoutes(document);
+    }
+
+    /** "METHOD /path/{param}" of every operation of an OpenAPI document. */
+    static Set<String> documentedRoutes(JsonNode document) {
         Set<String> routes = new TreeSet<>();
         document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method ->
                 routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -102,24 +103,21 @@ final class BenchData {
      * the worker downstream do the same work for a JDBC booking as for an HTTP one.
      */
     Outcome bookOverJdbc(Shop shop) throws SQLException {
-        Slot slot = nextSlot(shop);
+        Booking b = nextBooking(shop);
+        Appointment appointment = b.appointment();
+        OutboxEvent event = b.event();
         Connection c = connections.get();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant end = slot.start().plus(Duration.ofMinutes(30));
-        Appointment appointment = new Appointment(UUID.randomUUID(), shop.location(), slot.barber(), shop.service(), null,
-                slot.start(), end, end, AppointmentStatus.CONFIRMED, 3000, "USD", null, ConfirmationCodes.next(), 1, now, now);
-        OutboxEvent event = EventFactory.appointment(EventType.AppointmentBooked, appointment, ZoneOffset.UTC, null, now);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO appointments (id, location_id, barber_id, "
                 + "service_id, start_time, end_time, blocked_until, status, price_cents, currency, confirmation_code, "
                 + "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'confirmed', 3000, 'USD', ?, 1, ?, ?)");
              PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (event_id, topic, aggregate_id, "
                      + "aggregate_version, event_type, location_id, occurred_at, envelope) VALUES (?, ?, ?, 1, ?, ?, ?, ?)")) {
-            set(insert, appointment.id(), shop.location(), slot.barber(), shop.service(), slot.start().atOffset(ZoneOffset.UTC),
-                    end.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC), appointment.confirmationCode(),
-                    now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+            set(insert, appointment.id(), shop.location(), appointment.barberId(), shop.service(), utc(appointment.start()),
+                    utc(appointment.end()), utc(appointment.blockedUntil()), appointment.confirmationCode(),
+                    utc(appointment.createdAt()), utc(appointment.createdAt()));
             insert.executeUpdate();
             set(outbox, event.eventId(), event.topic(), appointment.id(), event.eventType(), shop.location(),
-                    now.atOffset(ZoneOffset.UTC), event.envelope());
+                    utc(appointment.createdAt()), event.envelope());
             outbox.executeUpdate();
             c.commit();
             return Outcome.OK;
@@ -135,28 +133,25 @@ final class BenchData {
      * to HTTP is the API's own cost and nothing else.
      */
     Outcome bookWithServiceStatement(Shop shop) throws SQLException {
-        Slot slot = nextSlot(shop);
+        Booking b = nextBooking(shop);
+        Appointment appointment = b.appointment();
+        OutboxEvent event = b.event();
         Connection c = connections.get();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant end = slot.start().plus(Duration.ofMinutes(30));
-        Appointment appointment = new Appointment(UUID.randomUUID(), shop.location(), slot.barber(), shop.service(), null,
-                slot.start(), end, end, AppointmentStatus.CONFIRMED, 3000, "USD", null, ConfirmationCodes.next(), 1, now, now);
-        OutboxEvent event = EventFactory.appointment(EventType.AppointmentBooked, appointment, ZoneOffset.UTC, null, now);
         Map<String, Object> values = new HashMap<>();
         values.put("id", appointment.id());
-        values.put("locationId", shop.location());
-        values.put("barberId", slot.barber());
-        values.put("serviceId", shop.service());
+        values.put("locationId", appointment.locationId());
+        values.put("barberId", appointment.barberId());
+        values.put("serviceId", appointment.serviceId());
         values.put("clientId", null);
-        values.put("start", slot.start().atOffset(ZoneOffset.UTC));
-        values.put("end", end.atOffset(ZoneOffset.UTC));
-        values.put("blockedUntil", end.atOffset(ZoneOffset.UTC));
-        values.put("status", "confirmed");
-        values.put("priceCents", 3000L);
-        values.put("currency", "USD");
+        values.put("start", utc(appointment.start()));
+        values.put("end", utc(appointment.end()));
+        values.put("blockedUntil", utc(appointment.blockedUntil()));
+        values.put("status", appointment.status().wireName());
+        values.put("priceCents", appointment.priceCents());
+        values.put("currency", appointment.currency());
         values.put("notes", null);
         values.put("confirmationCode", appointment.confirmationCode());
-        values.put("createdAt", now.atOffset(ZoneOffset.UTC));
+        values.put("createdAt", utc(appointment.createdAt()));
         values.put("guestName", null);
         values.put("guestEmail", null);
         values.put("guestPhone", null);
@@ -177,6 +172,24 @@ final class BenchData {
             c.rollback();
             return Outcome.ERROR;
         }
+    }
+
+    /** A new confirmed 30-minute appointment in the shop's next slot, with the event the service would write for it. */
+    private record Booking(Appointment appointment, OutboxEvent event) {
+    }
+
+    private static Booking nextBooking(Shop shop) {
+        Slot slot = nextSlot(shop);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant end = slot.start().plus(Duration.ofMinutes(30));
+        Appointment appointment = new Appointment(UUID.randomUUID(), shop.location(), slot.barber(), shop.service(), null,
+                slot.start(), end, end, AppointmentStatus.CONFIRMED, 3000, "USD", null, ConfirmationCodes.next(), 1, now, now);
+        return new Booking(appointment, EventFactory.appointment(EventType.AppointmentBooked, appointment, ZoneOffset.UTC,
+                null, now));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     long unpublishedEvents() throws SQLException {
