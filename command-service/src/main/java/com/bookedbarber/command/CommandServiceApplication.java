@@ -4,6 +4,9 @@ import com.bookedbarber.command.analytics.AnalyticsAccessDao;
 import com.bookedbarber.command.analytics.AnalyticsCache;
 import com.bookedbarber.command.analytics.AnalyticsDao;
 import com.bookedbarber.command.analytics.AnalyticsResource;
+import com.bookedbarber.command.analytics.LocationAccessCache;
+import com.bookedbarber.command.analytics.ProjectionStateDao;
+import com.bookedbarber.command.analytics.ProjectionVersions;
 import com.bookedbarber.command.auth.Caller;
 import com.bookedbarber.command.auth.CallerAuthenticator;
 import com.bookedbarber.command.auth.CsrfTokens;
@@ -71,7 +74,9 @@ import com.bookedbarber.command.service.WebhookService;
 import com.bookedbarber.platform.db.BookedBarberJdbiFactory;
 import com.bookedbarber.platform.db.ConnectionSettings;
 import com.bookedbarber.platform.db.DaoWarmup;
+import com.bookedbarber.platform.db.DedicatedConnections;
 import com.bookedbarber.platform.db.MigrationBundle;
+import com.bookedbarber.platform.db.PostgresNotifications;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.KafkaMetricsBridge;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
@@ -88,10 +93,9 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.LinkedHashSet;
-import java.util.Properties;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -143,13 +147,14 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         DaoWarmup.warm(primary, AppointmentDao.class, BookingDao.class, LocationDao.class, MemberDao.class, OutboxDao.class,
                 ScheduleDao.class, ServiceOfferingDao.class, SessionDao.class, UserDao.class, MfaDao.class,
                 IdempotencyDao.class, PaymentDao.class, RefundDao.class, ProviderEventDao.class);
-        DaoWarmup.warm(readOnly, AnalyticsAccessDao.class, AnalyticsDao.class);
+        DaoWarmup.warm(primary, AnalyticsAccessDao.class);
+        DaoWarmup.warm(readOnly, ProjectionStateDao.class, AnalyticsDao.class);
 
         ManagedAdmin kafkaAdmin = new ManagedAdmin(config.getKafka());
         environment.lifecycle().manage(kafkaAdmin);
         KafkaProducer<String, byte[]> relayProducer = new KafkaProducer<>(config.getKafka().producerProperties());
         KafkaMetricsBridge.register(environment.metrics(), "kafka.producer", relayProducer.metrics());
-        OutboxRelay relay = new OutboxRelay(primary, () -> openDedicated(config.getDatabase()),
+        OutboxRelay relay = new OutboxRelay(primary, () -> DedicatedConnections.open(config.getDatabase(), "command-service outbox relay"),
                 relayProducer, config.getOutbox(), environment.metrics());
         environment.lifecycle().manage(relay);
 
@@ -225,7 +230,18 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         jersey.register(new PublicBookingResource(availabilityService, bookingService));
         AnalyticsCache analyticsCache = new AnalyticsCache(10_000, java.time.Duration.ofMinutes(10));
         environment.metrics().gauge("analytics-cache.hit-ratio", () -> analyticsCache::hitRate);
-        jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper(), analyticsCache));
+        // access and projection versions from memory, kept coherent by the primary's notifications
+        LocationAccessCache analyticsAccess = new LocationAccessCache((location, caller) ->
+                primary.withExtension(AnalyticsAccessDao.class, dao -> dao.access(location, caller)),
+                10_000, java.time.Duration.ofMinutes(10));
+        ProjectionVersions projectionVersions = new ProjectionVersions();
+        PostgresNotifications notifications = PostgresNotifications.of(config.getDatabase(),
+                "command-service notifications", List.of(analyticsAccess, projectionVersions),
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1));
+        environment.lifecycle().manage(notifications);
+        environment.metrics().gauge("analytics.notifications.listening", () -> notifications::listening);
+        jersey.register(new AnalyticsResource(readOnly, environment.getObjectMapper(), analyticsCache,
+                analyticsAccess, projectionVersions));
         // last: the document is generated from every resource registered above, on first request
         // (generating it takes half a second that start-up need not wait for)
         Set<Class<?>> documented = documentedResources(jersey);
@@ -241,16 +257,4 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
     }
 
     /** A connection outside the pool, for the relay's advisory lock (held as long as the connection). */
-    private static java.sql.Connection openDedicated(DataSourceFactory database) throws java.sql.SQLException {
-        Properties props = new Properties();
-        if (database.getUser() != null) {
-            props.setProperty("user", database.getUser());
-        }
-        if (database.getPassword() != null) {
-            props.setProperty("password", database.getPassword());
-        }
-        props.setProperty("ApplicationName", "command-service outbox relay");
-        props.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(database.getUrl(), props);
-    }
 }

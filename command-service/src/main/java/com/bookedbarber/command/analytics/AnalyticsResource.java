@@ -3,6 +3,8 @@ package com.bookedbarber.command.analytics;
 import com.bookedbarber.api.analytics.DailyRevenueView;
 import com.bookedbarber.api.analytics.HourlyBookingsView;
 import com.bookedbarber.api.analytics.SummaryView;
+import com.bookedbarber.command.analytics.AnalyticsAccessDao.LocationAccess;
+import com.bookedbarber.command.analytics.ProjectionStateDao.ProjectionState;
 import com.bookedbarber.command.auth.Caller;
 import com.bookedbarber.command.core.DomainException;
 import com.bookedbarber.command.ratelimit.RateLimited;
@@ -26,14 +28,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Dashboards poll these all day: they read only the projections (through the read data source,
  * which may be a replica), answer from a cache keyed by the projection's version when nothing
- * changed, and answer 304 when the client already has it. One query checks access and reads the
- * version; only a cache miss runs the report's own query. Access: owners and managers.
+ * changed, and answer 304 when the client already has it. Access (owners and managers) and the
+ * current version come from memory, kept coherent by notifications ({@link LocationAccessCache},
+ * {@link ProjectionVersions}), so a cached answer costs no query; a miss reads the projection's
+ * state and the report's rows. Without notifications, each request reads access and version.
  */
 @Path("/api/v2/analytics/locations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,11 +49,16 @@ public final class AnalyticsResource {
     private final Jdbi readOnly;
     private final ObjectMapper json;
     private final AnalyticsCache cache;
+    private final LocationAccessCache access;
+    private final ProjectionVersions versions;
 
-    public AnalyticsResource(Jdbi readOnly, ObjectMapper json, AnalyticsCache cache) {
+    public AnalyticsResource(Jdbi readOnly, ObjectMapper json, AnalyticsCache cache, LocationAccessCache access,
+                             ProjectionVersions versions) {
         this.readOnly = readOnly;
         this.json = json;
         this.cache = cache;
+        this.access = access;
+        this.versions = versions;
     }
 
     @GET
@@ -58,8 +68,8 @@ public final class AnalyticsResource {
                                    @QueryParam("from") String from, @QueryParam("to") String to,
                                    @Context Request request) {
         DateRange range = DateRange.parse(from, to);
-        return answer(caller, locationId, "hourly-bookings", range, request, (dao, access) ->
-                new HourlyBookingsView(locationId, access.timezone(), asOf(access),
+        return answer(caller, locationId, "hourly-bookings", range, request, (dao, access, state) ->
+                new HourlyBookingsView(locationId, access.timezone(), asOf(state),
                         dao.hourlyBookings(locationId, range.from(), range.to())));
     }
 
@@ -70,10 +80,10 @@ public final class AnalyticsResource {
                                  @QueryParam("from") String from, @QueryParam("to") String to,
                                  @Context Request request) {
         DateRange range = DateRange.parse(from, to);
-        return answer(caller, locationId, "daily-revenue", range, request, (dao, access) -> {
+        return answer(caller, locationId, "daily-revenue", range, request, (dao, access, state) -> {
             List<DailyRevenueView.Day> days = Reports.zeroFilled(range,
                     dao.dailyRevenue(locationId, access.currency(), range.from(), range.to()));
-            return new DailyRevenueView(locationId, access.currency(), access.timezone(), asOf(access), days,
+            return new DailyRevenueView(locationId, access.currency(), access.timezone(), asOf(state), days,
                     Reports.totals(days));
         });
     }
@@ -85,14 +95,14 @@ public final class AnalyticsResource {
                             @QueryParam("from") String from, @QueryParam("to") String to,
                             @Context Request request) {
         DateRange range = DateRange.parse(from, to);
-        return answer(caller, locationId, "summary", range, request, (dao, access) -> {
+        return answer(caller, locationId, "summary", range, request, (dao, access, state) -> {
             AnalyticsDao.RevenueTotals money = dao.revenueTotals(locationId, access.currency(),
                     Reports.previousFrom(range), range.from(), range.to());
             List<AnalyticsDao.HourTotals> hours = dao.hourTotals(locationId, range.from(), range.to());
             long appointments = hours.stream().mapToLong(AnalyticsDao.HourTotals::all).sum();
             long net = money.gross() - money.refunded();
             long previousNet = money.previousGross() - money.previousRefunded();
-            return new SummaryView(locationId, access.currency(), access.timezone(), asOf(access),
+            return new SummaryView(locationId, access.currency(), access.timezone(), asOf(state),
                     range.from(), range.to(), money.gross(), money.refunded(), net, previousNet,
                     Reports.change(net, previousNet), appointments,
                     Reports.ratio(hours.stream().mapToLong(AnalyticsDao.HourTotals::cancelled).sum(), appointments),
@@ -103,15 +113,21 @@ public final class AnalyticsResource {
 
     @FunctionalInterface
     private interface Report {
-        Object build(AnalyticsDao dao, AnalyticsAccessDao.LocationAccess access);
+        Object build(AnalyticsDao dao, LocationAccess access, ProjectionState state);
     }
 
     private Response answer(Caller caller, UUID locationId, String name, DateRange range, Request request,
                             Report report) {
-        AnalyticsCache.Answer answer = readOnly.withHandle(h -> {
-            AnalyticsAccessDao.LocationAccess access = ownerOrManager(h.attach(AnalyticsAccessDao.class), locationId, caller);
-            return cache.get(locationId, name, range, access.version(),
-                    () -> serialize(report.build(h.attach(AnalyticsDao.class), access)));
+        LocationAccess location = ownerOrManager(locationId, caller);
+        OptionalLong version = versions.current(locationId);
+        AnalyticsCache.Answer cached = version.isPresent()
+                ? cache.getIfPresent(location, locationId, name, range, version.getAsLong()) : null;
+        AnalyticsCache.Answer answer = cached != null ? cached : readOnly.withHandle(h -> {
+            // the version this data source has reached (a replica may trail the notifications)
+            ProjectionState state = h.attach(ProjectionStateDao.class).state(locationId);
+            versions.seen(locationId, state.version());
+            return cache.get(location, locationId, name, range, state.version(),
+                    () -> serialize(report.build(h.attach(AnalyticsDao.class), location, state)));
         });
         EntityTag tag = new EntityTag(answer.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
@@ -123,18 +139,17 @@ public final class AnalyticsResource {
                 .cacheControl(PRIVATE_REVALIDATE).build();
     }
 
-    private static Instant asOf(AnalyticsAccessDao.LocationAccess access) {
-        return access.asOf() == null ? null : access.asOf().toInstant();
+    private static Instant asOf(ProjectionState state) {
+        return state.asOf() == null ? null : state.asOf().toInstant();
     }
 
-    private static AnalyticsAccessDao.LocationAccess ownerOrManager(AnalyticsAccessDao dao, UUID locationId,
-                                                                    Caller caller) {
-        AnalyticsAccessDao.LocationAccess access = dao.access(locationId, caller.userId())
+    private LocationAccess ownerOrManager(UUID locationId, Caller caller) {
+        LocationAccess location = access.access(locationId, caller.userId())
                 .orElseThrow(() -> DomainException.notFound("Location"));
-        if (!access.mayReadAnalytics()) {
+        if (!location.mayReadAnalytics()) {
             throw DomainException.forbidden("forbidden", "Analytics are for the location's owner and managers");
         }
-        return access;
+        return location;
     }
 
     /** The body as sent, and its ETag: a digest of the body itself. */

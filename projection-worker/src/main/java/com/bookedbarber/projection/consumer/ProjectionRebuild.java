@@ -1,6 +1,7 @@
 package com.bookedbarber.projection.consumer;
 
 import com.bookedbarber.projection.db.OffsetDao;
+import com.bookedbarber.projection.db.ProjectionDao;
 import com.bookedbarber.projection.db.RebuildDao;
 import com.bookedbarber.projection.db.SwapGateDao;
 import java.time.Duration;
@@ -128,6 +129,7 @@ public final class ProjectionRebuild {
                 ddl.move(table, "public", RebuildDao.RETIRED);
                 ddl.move(table, RebuildDao.SHADOW, "public");
             }
+            h.attach(ProjectionDao.class).announceVersions();
             return more;
         });
     }

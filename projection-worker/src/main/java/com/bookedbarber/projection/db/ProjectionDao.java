@@ -1,5 +1,6 @@
 package com.bookedbarber.projection.db;
 
+import com.bookedbarber.platform.db.NotificationChannels;
 import com.bookedbarber.projection.core.CountedAppointment;
 import com.bookedbarber.projection.core.HourlyColumn;
 import com.bookedbarber.projection.core.LocalHour;
@@ -22,6 +23,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterRowMapper(ProjectionDao.CountedAppointmentMapper.class)
 public interface ProjectionDao {
+    String VERSIONS_CHANNEL = NotificationChannels.PROJECTION_VERSIONS;
+
     /** Records the events as applied; returns the ids that were new (the others are duplicates). */
     @SqlQuery("INSERT INTO projection_applied_events (event_id) SELECT unnest(CAST(:ids AS uuid[])) "
             + "ON CONFLICT DO NOTHING RETURNING event_id")
@@ -73,13 +76,23 @@ public interface ProjectionDao {
 
     /**
      * Moves each location's freshness mark forward (never back: aggregates interleave) and bumps
-     * its version, which changes with every batch that touched the location.
+     * its version, which changes with every batch that touched the location. The command-service
+     * keys its analytics cache on that version and learns it from {@value #VERSIONS_CHANNEL}
+     * ("location-id version", delivered on commit). A rebuild writing its shadow tables stays
+     * silent: its versions mean nothing until the swap, which announces them all.
      */
-    @SqlUpdate("INSERT INTO projection_locations AS p (location_id, as_of) SELECT * FROM unnest("
+    @SqlQuery("WITH touched AS (INSERT INTO projection_locations AS p (location_id, as_of) SELECT * FROM unnest("
             + "CAST(:locations AS uuid[]), CAST(:asOf AS timestamptz[])) "
             + "ON CONFLICT (location_id) DO UPDATE SET as_of = GREATEST(p.as_of, EXCLUDED.as_of), "
-            + "version = p.version + 1")
-    void touchLocations(@Bind("locations") UUID[] locations, @Bind("asOf") String[] asOf);
+            + "version = p.version + 1 RETURNING location_id, version) "
+            + "SELECT count(pg_notify('" + VERSIONS_CHANNEL + "', location_id || ' ' || version)) FROM touched "
+            + "WHERE current_schema() = 'public'")
+    long touchLocations(@Bind("locations") UUID[] locations, @Bind("asOf") String[] asOf);
+
+    /** Announces every location's version: after a rebuild swapped in tables with new ones. */
+    @SqlQuery("SELECT count(pg_notify('" + VERSIONS_CHANNEL + "', location_id || ' ' || version)) "
+            + "FROM projection_locations")
+    long announceVersions();
 
     final class CountedAppointmentMapper implements RowMapper<CountedAppointment> {
         @Override

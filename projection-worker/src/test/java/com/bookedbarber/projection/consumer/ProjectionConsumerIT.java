@@ -68,16 +68,22 @@ class ProjectionConsumerIT {
         EventEnvelope completedB = TestEvents.appointment("AppointmentCompleted", b, location, two, "completed", 2);
         EventEnvelope staleB = TestEvents.appointment("AppointmentBooked", b, location, two, "confirmed", 1);
 
-        whileConsuming("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()), (events, consumer) -> {
-            events.send(List.of(bookedA, bookedB, movedA, completedB, bookedA, completedB, staleB));
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                assertThat(hour(location, 14)).isEqualTo("0/0/1/0");
-                assertThat(hour(location, 15)).isEqualTo("1/0/0/0");
+        try (VersionAnnouncements announced = new VersionAnnouncements(db.jdbcUrl())) {
+            whileConsuming("group-" + UUID.randomUUID(), new EventApplier(new MetricRegistry()), (events, consumer) -> {
+                events.send(List.of(bookedA, bookedB, movedA, completedB, bookedA, completedB, staleB));
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    assertThat(hour(location, 14)).isEqualTo("0/0/1/0");
+                    assertThat(hour(location, 15)).isEqualTo("1/0/0/0");
+                });
+                assertThat(count("SELECT count(*) FROM projection_applied_events")).isGreaterThanOrEqualTo(4);
+                assertThat(query("SELECT as_of FROM projection_locations WHERE location_id = '" + location + "'"))
+                        .startsWith("2026-11-29 10:00:02");
+                // every batch that moved the location's version announced it (the analytics cache keys on it)
+                long version = count("SELECT version FROM projection_locations WHERE location_id = '" + location + "'");
+                await().atMost(Duration.ofSeconds(5)).until(() -> announced.of(location).contains(version));
+                assertThat(announced.of(location)).isSorted().doesNotHaveDuplicates();
             });
-            assertThat(count("SELECT count(*) FROM projection_applied_events")).isGreaterThanOrEqualTo(4);
-            assertThat(query("SELECT as_of FROM projection_locations WHERE location_id = '" + location + "'"))
-                    .startsWith("2026-11-29 10:00:02");
-        });
+        }
     }
 
     @Test
@@ -297,8 +303,16 @@ class ProjectionConsumerIT {
                 }
             });
             more.start();
-            ProjectionRebuild.Report report = rebuild.run();
-            more.join();
+            ProjectionRebuild.Report report;
+            try (VersionAnnouncements announced = new VersionAnnouncements(db.jdbcUrl())) {
+                report = rebuild.run();
+                more.join();
+                // the swap announces the rebuilt versions, which continue after the live ones; the shadow
+                // tables' own versions were never announced while they were being filled
+                long swapped = count("SELECT version FROM projection_locations WHERE location_id = '" + location + "'");
+                await().atMost(Duration.ofSeconds(5)).until(() -> announced.of(location).contains(swapped));
+                assertThat(announced.of(location)).isSorted();
+            }
             assertThat(report.records()).isGreaterThanOrEqualTo(50);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(bookedAt(location)).isEqualTo(100));
             assertThat(count("SELECT count(*) FROM projection_appointments WHERE location_id = '" + location + "'"))
