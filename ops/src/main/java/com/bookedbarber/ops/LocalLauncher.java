@@ -102,7 +102,8 @@ public final class LocalLauncher {
         env.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties")));
         // a 256 MB heap holds either service's working set with room to spare; with 512 MB G1 grew
         // into all of it under load and the command service's RSS passed 580 MB (goal: under 512)
-        List<String> jvm = List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC");
+        List<String> jvm = List.of("-Xms256m", "-Xmx256m",
+                System.getenv().getOrDefault("SERVICE_GC", "-XX:+UseG1GC"));
         long launched = System.nanoTime();
         services.add(ChildProcess.startJava("command-service", logDir.resolve("command-service.log"), env, jvm,
                 "com.bookedbarber.command.CommandServiceApplication", "server",
