@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM started from the launcher's own classpath, its output in a log file. */
-final class ChildProcess {
+public final class ChildProcess {
     private final String name;
     private final Process process;
     private final Path log;
@@ -19,13 +19,13 @@ final class ChildProcess {
         this.log = log;
     }
 
-    static ChildProcess startJava(String name, Path log, Map<String, String> env, List<String> jvmArgs,
+    public static ChildProcess startJava(String name, Path log, Map<String, String> env, List<String> jvmArgs,
                                   String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(serviceClassPath());
         command.add(mainClass);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -33,6 +33,23 @@ final class ChildProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         return new ChildProcess(name, builder.start(), log);
+    }
+
+    /**
+     * The launcher's class path without the launcher's own classes, which the services do not use:
+     * a directory on the class path would keep the JVM from archiving classes (see
+     * {@link ClassDataSharing}).
+     */
+    public static String serviceClassPath() {
+        String own;
+        try {
+            own = Path.of(ChildProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !Path.of(entry).toAbsolutePath().toString().equals(own))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     String name() {
@@ -53,7 +70,7 @@ final class ChildProcess {
     }
 
     /** SIGTERM, then SIGKILL if it does not stop in time. */
-    void stop() {
+    public void stop() {
         if (!process.isAlive()) {
             return;
         }

@@ -100,19 +100,12 @@ public final class LocalLauncher {
         env.put("DATABASE_URL", databaseUrl);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties")));
-        // a 256 MB heap holds either service's working set with room to spare; with 512 MB G1 grew
-        // into all of it under load and the command service's RSS passed 580 MB (goal: under 512)
-        // G1 sizes the young generation so a collection pauses about 5 ms: under 4,000 analytics
-        // reads/s it collected every half second for 5-15 ms, and every request arriving meanwhile
-        // waited (p99 12-19 ms); with the target, 3-6 ms. SERVICE_GC_OPTS replaces these flags.
-        List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx256m"));
-        jvm.addAll(List.of(System.getenv().getOrDefault("SERVICE_GC_OPTS", "-XX:+UseG1GC -XX:MaxGCPauseMillis=5")
-                .trim().split("\\s+")));
         long launched = System.nanoTime();
-        services.add(ChildProcess.startJava("command-service", logDir.resolve("command-service.log"), env, jvm,
-                "com.bookedbarber.command.CommandServiceApplication", "server",
+        services.add(ChildProcess.startJava("command-service", logDir.resolve("command-service.log"), env,
+                serviceJvm(home, "command-service"), "com.bookedbarber.command.CommandServiceApplication", "server",
                 home.resolve("ops/config/command-service.yml").toString()));
-        services.add(ChildProcess.startJava("projection-worker", logDir.resolve("projection-worker.log"), env, jvm,
+        services.add(ChildProcess.startJava("projection-worker", logDir.resolve("projection-worker.log"), env,
+                serviceJvm(home, "projection-worker"),
                 "com.bookedbarber.projection.ProjectionWorkerApplication", "server",
                 home.resolve("ops/config/projection-worker.yml").toString()));
         services.forEach(s -> started.add(s::stop));
@@ -121,6 +114,22 @@ public final class LocalLauncher {
         awaitHttp("http://127.0.0.1:" + WORKER_ADMIN_PORT + "/ping", services.get(1));
         log("projection-worker ready in " + (System.nanoTime() - launched) / 1_000_000 + " ms (JVM start to /ping 200)");
         printBanner(databaseUrl, kafka, embeddedDatabase);
+    }
+
+    /**
+     * The JVM flags of a service. A 256 MB heap holds either service's working set with room to
+     * spare (with 512 MB G1 grew into all of it under load and the command service's RSS passed
+     * 580 MB; goal: under 512). G1 sizes the young generation so a collection pauses about 5 ms:
+     * under 3,000-8,000 analytics reads/s it collected every half second for 5-15 ms, and every
+     * request arriving meanwhile waited. SERVICE_GC_OPTS replaces the collector flags. Classes
+     * come from an archive of the build's own (see {@link ClassDataSharing}).
+     */
+    public static List<String> serviceJvm(Path home, String service) throws IOException {
+        List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx256m"));
+        jvm.addAll(List.of(System.getenv().getOrDefault("SERVICE_GC_OPTS", "-XX:+UseG1GC -XX:MaxGCPauseMillis=5")
+                .trim().split("\\s+")));
+        jvm.addAll(ClassDataSharing.flags(home.resolve("ops/target/cds"), service, ChildProcess.serviceClassPath()));
+        return jvm;
     }
 
     /** Blocks while the services run; returns if one of them exits by itself. */

@@ -16,14 +16,14 @@ import java.util.Properties;
  * Keys for a local run: taken from the environment when set, else generated once and kept in the
  * data folder (owner-only permissions), so sessions survive a restart of ops/run.
  */
-final class LocalSecrets {
+public final class LocalSecrets {
     private static final String[] NAMES = {"JWT_SIGNING_KEY", "MFA_ENCRYPTION_KEY", "STRIPE_SECRET_KEY",
         "STRIPE_WEBHOOK_SECRET"};
 
     private LocalSecrets() {
     }
 
-    static Map<String, String> load(Path file) throws IOException {
+    public static Map<String, String> load(Path file) throws IOException {
         Properties stored = new Properties();
         if (Files.exists(file)) {
             try (Reader in = Files.newBufferedReader(file)) {
