@@ -2,6 +2,7 @@ package com.bookedbarber.ops.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,7 +92,7 @@ final class LoadRunner {
         }
         ThreadPoolExecutor pool = new ThreadPoolExecutor(64, 64, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
         pool.prestartAllCoreThreads();
-        ProcessStats.Snapshot before = null;
+        CompletableFuture<ProcessStats.Snapshot> before = null;
         long begin = System.nanoTime();
         long measuredFrom = begin + leadIn * intervalNanos;
         List<Future<?>> calls = new ArrayList<>();
@@ -102,7 +103,9 @@ final class LoadRunner {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             if (i == leadIn) {
-                before = ProcessStats.take();
+                // off this thread: reading /proc for every process takes milliseconds, and a late
+                // send is charged to the server (this was the first measured second's tail)
+                before = CompletableFuture.supplyAsync(ProcessStats::take);
             }
             boolean measured = i >= leadIn;
             calls.add(pool.submit(() -> {
@@ -121,7 +124,7 @@ final class LoadRunner {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - measuredFrom) / 1e9;
-        ProcessStats.Usage usage = ProcessStats.between(before, ProcessStats.take());
+        ProcessStats.Usage usage = ProcessStats.between(before.get(), ProcessStats.take());
         if (timeline) {
             for (int i = 0; i < seconds; i++) {
                 System.err.printf("  second %2d: p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms%n", i,
