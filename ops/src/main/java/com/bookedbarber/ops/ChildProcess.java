@@ -1,7 +1,12 @@
 package com.bookedbarber.ops;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,32 @@ public final class ChildProcess {
         return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(entry -> !Path.of(entry).toAbsolutePath().toString().equals(own))
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /**
+     * Polls {@code url} until it answers 200, every 20 ms (start-up times are read off this), for
+     * at most two minutes; fails at once if the process exits.
+     */
+    public void awaitHttpOk(String url) throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new IOException(name + " exited during start-up; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(1)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException(name + " did not answer " + url + "; see " + log);
     }
 
     String name() {

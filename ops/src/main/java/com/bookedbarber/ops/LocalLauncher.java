@@ -3,14 +3,8 @@ package com.bookedbarber.ops;
 import com.bookedbarber.schema.DatabaseMigrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -109,9 +103,9 @@ public final class LocalLauncher {
                 "com.bookedbarber.projection.ProjectionWorkerApplication", "server",
                 home.resolve("ops/config/projection-worker.yml").toString()));
         services.forEach(s -> started.add(s::stop));
-        awaitHttp("http://127.0.0.1:" + API_PORT + "/health", services.get(0));
+        services.get(0).awaitHttpOk("http://127.0.0.1:" + API_PORT + "/health");
         log("command-service ready in " + (System.nanoTime() - launched) / 1_000_000 + " ms (JVM start to /health 200)");
-        awaitHttp("http://127.0.0.1:" + WORKER_ADMIN_PORT + "/ping", services.get(1));
+        services.get(1).awaitHttpOk("http://127.0.0.1:" + WORKER_ADMIN_PORT + "/ping");
         log("projection-worker ready in " + (System.nanoTime() - launched) / 1_000_000 + " ms (JVM start to /ping 200)");
         printBanner(databaseUrl, kafka, embeddedDatabase);
     }
@@ -155,27 +149,6 @@ public final class LocalLauncher {
             }
         }
         started.clear();
-    }
-
-    private void awaitHttp(String url, ChildProcess process) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException(process.name() + " exited during start-up; see " + process.log());
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IOException(process.name() + " did not answer " + url + "; see " + process.log());
     }
 
     private void printBanner(String databaseUrl, String kafka, boolean demo) {

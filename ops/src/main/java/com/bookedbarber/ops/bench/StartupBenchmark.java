@@ -3,13 +3,8 @@ package com.bookedbarber.ops.bench;
 import com.bookedbarber.ops.ChildProcess;
 import com.bookedbarber.ops.LocalLauncher;
 import com.bookedbarber.ops.LocalSecrets;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +40,8 @@ public final class StartupBenchmark {
                     home.resolve("ops/config/command-service.yml").toString());
             long millis;
             try {
-                millis = awaitOk("http://127.0.0.1:18080/health", launched, Duration.ofSeconds(60));
+                service.awaitHttpOk("http://127.0.0.1:18080/health");
+                millis = (System.nanoTime() - launched) / 1_000_000;
             } finally {
                 service.stop();
             }
@@ -55,23 +51,5 @@ public final class StartupBenchmark {
             lines.add(line);
         }
         Files.write(Path.of(System.getProperty("out", "ops/bench-results/startup-alone.md")), lines);
-    }
-
-    /** Polls until the URL answers 200; the time it took, in milliseconds from {@code since}. */
-    static long awaitOk(String url, long since, Duration limit) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = since + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return (System.nanoTime() - since) / 1_000_000;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException(url + " did not answer within " + limit);
     }
 }
