@@ -30,13 +30,14 @@ final class LoadRunner {
 
     /** One measured step. */
     record Step(String scenario, String load, double perSecond, Histogram latency, long conflicts, long errors,
-                ProcessStats.Usage usage) {
+                ProcessStats.Usage usage, Histogram generatorStalls) {
     }
 
     private static final int LEAD_IN_SECONDS = 2;
 
     private final Runnable beforeEachStep;
     private final boolean timeline;
+    private final HiccupMeter stalls = new HiccupMeter();
 
     LoadRunner(Runnable beforeEachStep, boolean timeline) {
         this.beforeEachStep = beforeEachStep;
@@ -70,7 +71,7 @@ final class LoadRunner {
         pool.shutdown();
         ProcessStats.Usage usage = ProcessStats.between(before, ProcessStats.take());
         return progress(new Step(scenario, clients + " clients", done.get() / (double) seconds,
-                recorder.getIntervalHistogram(), conflicts.get(), errors.get(), usage));
+                recorder.getIntervalHistogram(), conflicts.get(), errors.get(), usage, null));
     }
 
     /**
@@ -106,6 +107,7 @@ final class LoadRunner {
                 // off this thread: reading /proc for every process takes milliseconds, and a late
                 // send is charged to the server (this was the first measured second's tail)
                 before = CompletableFuture.supplyAsync(ProcessStats::take);
+                stalls.interval();
             }
             boolean measured = i >= leadIn;
             calls.add(pool.submit(() -> {
@@ -124,6 +126,7 @@ final class LoadRunner {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - measuredFrom) / 1e9;
+        Histogram generatorStalls = stalls.interval();
         ProcessStats.Usage usage = ProcessStats.between(before.get(), ProcessStats.take());
         if (timeline) {
             for (int i = 0; i < seconds; i++) {
@@ -133,7 +136,7 @@ final class LoadRunner {
             }
         }
         return progress(new Step(scenario, String.format("open loop %.0f/s", rate), (total - leadIn) / elapsed,
-                recorder.getIntervalHistogram(), conflicts.get(), errors.get(), usage));
+                recorder.getIntervalHistogram(), conflicts.get(), errors.get(), usage, generatorStalls));
     }
 
     private static void count(Outcome outcome, AtomicLong conflicts, AtomicLong errors) {
@@ -156,6 +159,9 @@ final class LoadRunner {
     private static Step progress(Step step) {
         if (!step.scenario().startsWith("warm-up")) {
             System.err.print(Report.row(step));
+            if (step.generatorStalls() != null) {
+                System.err.println("  " + Report.stalls(step));
+            }
         }
         return step;
     }

@@ -39,6 +39,12 @@ final class Report {
                 cpu.get("load generator"), s.usage().rssMb().get("api"));
     }
 
+    /** The load generator's own stalls in an open-loop step (see {@link HiccupMeter}). */
+    static String stalls(LoadRunner.Step s) {
+        return String.format("load generator's own stalls meanwhile: p99 %.2f ms, p99.9 %.2f ms, max %.1f ms",
+                ms(s.generatorStalls(), 99), ms(s.generatorStalls(), 99.9), s.generatorStalls().getMaxValue() / 1e6);
+    }
+
     String markdown() {
         StringBuilder out = new StringBuilder(HEADER);
         steps.forEach(s -> out.append(row(s)));
@@ -64,6 +70,10 @@ final class Report {
             row.put("errors", s.errors());
             row.put("cpu_ms_per_second", s.usage().cpuMsPerSecond());
             row.put("rss_mb", s.usage().rssMb());
+            if (s.generatorStalls() != null) {
+                row.put("load_generator_stall_p99_ms", ms(s.generatorStalls(), 99));
+                row.put("load_generator_stall_max_ms", s.generatorStalls().getMaxValue() / 1e6);
+            }
             rows.add(row);
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,9 @@ public final class SystemBenchmark {
     private final BenchApi api = new BenchApi(System.getProperty("api", "http://127.0.0.1:8080"));
     private final Report report = new Report();
     private final LoadRunner load = new LoadRunner(this::settle, Boolean.getBoolean("timeline"));
+    /** Which scenarios run (SCENARIOS in ops/bench); the mixed profile needs booking, reads and analytics. */
+    private final Set<String> scenarios = Set.of(System.getProperty("scenarios",
+            "booking,reads,analytics,payments,mixed,lag").split(","));
 
     public static void main(String[] args) throws Exception {
         new SystemBenchmark().run();
@@ -46,6 +50,39 @@ public final class SystemBenchmark {
         MixedProfile calls = new MixedProfile(api, shop, client, owner);
         warmUp(calls, jdbcShop);
 
+        Step bestHttp = wanted("booking") ? booking(calls, jdbcShop) : null;
+        Step availability = null;
+        Step list = null;
+        if (wanted("reads")) {
+            availability = report.add(load.closed("availability, HTTP", 8, seconds, calls::availability));
+            list = report.add(load.closed("appointment list (a day, 50 per page), HTTP", 8, seconds, calls::list));
+        }
+        Step[] analytics = wanted("analytics") ? analytics(calls) : null;
+        if (wanted("payments")) {
+            cashPayments(payShop, client, owner);
+        }
+        if (wanted("mixed") && bestHttp != null && availability != null && analytics != null) {
+            // the mix's own capacity from the steps above (each share costs 1/rate of a second), then half of it
+            double mixCapacity = 1 / (0.30 / bestHttp.perSecond() + 0.25 / availability.perSecond()
+                    + 0.15 / list.perSecond() + 0.15 / analytics[0].perSecond() + 0.15 / analytics[1].perSecond());
+            report.note(String.format("mixed profile: capacity from the steps above %.0f/s, run at half of it", mixCapacity));
+            report.add(load.open(MixedProfile.NAME, mixCapacity / 2, seconds, calls::next));
+        }
+        if (wanted("lag")) {
+            projectionLag(client, Double.parseDouble(System.getProperty("lagRate", "500")));
+        }
+
+        Path out = Path.of(System.getProperty("out", "ops/bench-results"));
+        report.write(out.resolve("latest.md"), out.resolve("latest.json"));
+        System.out.print(report.markdown());
+    }
+
+    private boolean wanted(String scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    /** Booking create at each level next to both raw-JDBC baselines, then at half the best rate. */
+    private Step booking(MixedProfile calls, BenchData.Shop jdbcShop) throws Exception {
         Step bestJdbc = null;
         Step bestSame = null;
         Step bestHttp = null;
@@ -69,10 +106,13 @@ public final class SystemBenchmark {
                 100 * bestHttp.perSecond() / bestSame.perSecond(), bestSame.perSecond()));
         Step half = report.add(load.open("booking create, HTTP, half the best rate", bestHttp.perSecond() / 2, seconds,
                 calls::book));
-        report.note(String.format("booking at half the best rate: p99 %.1f ms (goal under 25 ms)", Report.ms(half.latency(), 99)));
+        report.note(String.format("booking at half the best rate: p99 %.1f ms (goal under 25 ms); %s",
+                Report.ms(half.latency(), 99), Report.stalls(half)));
+        return bestHttp;
+    }
 
-        Step availability = report.add(load.closed("availability, HTTP", 8, seconds, calls::availability));
-        Step list = report.add(load.closed("appointment list (a day, 50 per page), HTTP", 8, seconds, calls::list));
+    /** The three reports against /health on the same server, then daily revenue at half its rate. */
+    private Step[] analytics(MixedProfile calls) throws Exception {
         Step health = report.add(load.closed("/health, HTTP (baseline)", 8, seconds, api::health));
         Map<String, Integer> reports = Map.of("daily-revenue", 89, "hourly-bookings", 6, "summary", 29);
         Step revenue = null;
@@ -87,19 +127,9 @@ public final class SystemBenchmark {
         }
         Step steady = report.add(load.open("analytics daily-revenue, HTTP, half its rate", revenue.perSecond() / 2, seconds,
                 () -> calls.analytics("daily-revenue", 89)));
-        report.note(String.format("analytics at half its rate: p99 %.1f ms (goal under 5 ms)", Report.ms(steady.latency(), 99)));
-
-        cashPayments(payShop, client, owner);
-        // the mix's own capacity from the steps above (each share costs 1/rate of a second), then half of it
-        double mixCapacity = 1 / (0.30 / bestHttp.perSecond() + 0.25 / availability.perSecond()
-                + 0.15 / list.perSecond() + 0.15 / revenue.perSecond() + 0.15 / hourly.perSecond());
-        report.note(String.format("mixed profile: capacity from the steps above %.0f/s, run at half of it", mixCapacity));
-        report.add(load.open(MixedProfile.NAME, mixCapacity / 2, seconds, calls::next));
-        projectionLag(client, Double.parseDouble(System.getProperty("lagRate", "500")));
-
-        Path out = Path.of(System.getProperty("out", "ops/bench-results"));
-        report.write(out.resolve("latest.md"), out.resolve("latest.json"));
-        System.out.print(report.markdown());
+        report.note(String.format("analytics at half its rate: p99 %.1f ms (goal under 5 ms); %s",
+                Report.ms(steady.latency(), 99), Report.stalls(steady)));
+        return new Step[] {revenue, hourly};
     }
 
     /** Three minutes of every call, until both JVMs (this one and the server) have compiled the hot paths. */
