@@ -144,7 +144,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         primary.installPlugin(new PostgresPlugin());
         Jdbi readOnly = jdbiFactory.build(environment, config.getReadDatabase(), "read-database");
         readOnly.installPlugin(new PostgresPlugin());
-        DaoWarmup.warm(primary, AppointmentDao.class, BookingDao.class, LocationDao.class, MemberDao.class, OutboxDao.class,
+        DaoWarmup.warm(primary, AppointmentDao.class, LocationDao.class, MemberDao.class, OutboxDao.class,
                 ScheduleDao.class, ServiceOfferingDao.class, SessionDao.class, UserDao.class, MfaDao.class,
                 IdempotencyDao.class, PaymentDao.class, RefundDao.class, ProviderEventDao.class);
         DaoWarmup.warm(primary, AnalyticsAccessDao.class);
@@ -212,7 +212,8 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         jersey.register(new MfaResource(mfaService, authService, tokens, authResource));
         CatalogCache catalogCache = new CatalogCache(primary, config.getCatalogCacheTtl().toJavaDuration(), 10_000);
         environment.metrics().gauge("catalog-cache.hit-ratio", () -> catalogCache::hitRate);
-        BookingService bookingService = new BookingService(primary, catalogCache, clock);
+        BookingService bookingService = new BookingService(primary, new BookingDao(primary, environment.metrics()),
+                catalogCache, clock);
         AvailabilityService availabilityService = new AvailabilityService(primary, catalogCache, clock);
         CardGateway cardGateway = new CardGateway(config.getCardProvider());
         environment.metrics().gauge("card-provider.circuit-breaker.state", () -> cardGateway::breakerState);

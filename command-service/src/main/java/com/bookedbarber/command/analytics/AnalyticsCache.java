@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  * age out).
  */
 public final class AnalyticsCache {
-    /** The body as sent and its ETag. */
-    public record Answer(byte[] body, String etag) {
+    /** The body as sent and its ETag, also as the header's value (quoted), made once per answer. */
+    public record Answer(byte[] body, String etag, String etagHeader) {
+        public Answer(byte[] body, String etag) {
+            this(body, etag, '"' + etag + '"');
+        }
     }
 
     /** The location's time zone and currency are part of every answer, and change without a new version. */

@@ -17,9 +17,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -44,7 +44,8 @@ import org.jdbi.v3.core.Jdbi;
 @Produces(MediaType.APPLICATION_JSON)
 @RateLimited("analytics")
 public final class AnalyticsResource {
-    private static final CacheControl PRIVATE_REVALIDATE = CacheControl.valueOf("private, no-cache");
+    /** Header values as Strings: Jersey's CacheControl and EntityTag conversions allocate on every response. */
+    private static final String PRIVATE_REVALIDATE = "private, no-cache";
 
     private final Jdbi readOnly;
     private final ObjectMapper json;
@@ -132,11 +133,11 @@ public final class AnalyticsResource {
         EntityTag tag = new EntityTag(answer.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return notModified.cacheControl(PRIVATE_REVALIDATE).build();
+            return notModified.header(HttpHeaders.CACHE_CONTROL, PRIVATE_REVALIDATE).build();
         }
         // the cached bytes as they are: no copy, no re-encoding
-        return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).tag(tag)
-                .cacheControl(PRIVATE_REVALIDATE).build();
+        return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, answer.etagHeader())
+                .header(HttpHeaders.CACHE_CONTROL, PRIVATE_REVALIDATE).build();
     }
 
     private static Instant asOf(ProjectionState state) {

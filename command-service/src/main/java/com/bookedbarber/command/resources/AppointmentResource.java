@@ -28,8 +28,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -62,7 +62,7 @@ public final class AppointmentResource {
                 StartTimes.parse("start", request.start()), request.barberId(), caller.userId(), request.notes()));
         AppointmentView view = AppointmentViews.of(booked);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .tag(etag(booked)).entity(view).build();
+                .header(HttpHeaders.ETAG, etag(booked)).entity(view).build();
     }
 
     @GET
@@ -70,7 +70,7 @@ public final class AppointmentResource {
     @Timed
     public Response get(@Auth Caller caller, @PathParam("id") UUID id) {
         BookedAppointment booked = bookings.get(id, caller.userId());
-        return Response.ok(AppointmentViews.of(booked)).tag(etag(booked)).build();
+        return Response.ok(AppointmentViews.of(booked)).header(HttpHeaders.ETAG, etag(booked)).build();
     }
 
     @GET
@@ -112,7 +112,7 @@ public final class AppointmentResource {
         CancellationService.Cancelled cancelled = cancellations.cancel(id, caller.userId(), IfMatch.version(ifMatch));
         BookedAppointment booked = cancelled.appointment();
         return Response.ok(AppointmentViews.of(booked, cancelled.refund() == null ? null
-                : PaymentViews.of(cancelled.refund()))).tag(etag(booked)).build();
+                : PaymentViews.of(cancelled.refund()))).header(HttpHeaders.ETAG, etag(booked)).build();
     }
 
     @POST
@@ -130,11 +130,15 @@ public final class AppointmentResource {
     }
 
     private static Response ok(BookedAppointment booked) {
-        return Response.ok(AppointmentViews.of(booked)).tag(etag(booked)).build();
+        return Response.ok(AppointmentViews.of(booked)).header(HttpHeaders.ETAG, etag(booked)).build();
     }
 
     /** The appointment's version is its ETag; send it back in If-Match to change it safely. */
-    static EntityTag etag(BookedAppointment booked) {
-        return new EntityTag(String.valueOf(booked.appointment().version()));
+    /**
+     * The strong ETag header value: the version, quoted. Given as a String because Jersey's
+     * EntityTag-to-header conversion builds a localized error message on every call.
+     */
+    static String etag(BookedAppointment booked) {
+        return "\"" + booked.appointment().version() + "\"";
     }
 }

@@ -41,11 +41,13 @@ public final class BookingService {
     }
 
     private final Jdbi primary;
+    private final BookingDao bookings;
     private final CatalogCache catalog;
     private final Clock clock;
 
-    public BookingService(Jdbi primary, CatalogCache catalog, Clock clock) {
+    public BookingService(Jdbi primary, BookingDao bookings, CatalogCache catalog, Clock clock) {
         this.primary = primary;
+        this.bookings = bookings;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -104,9 +106,8 @@ public final class BookingService {
 
     /** One booking statement in its own (auto-commit) transaction. */
     private BookingDao.BookingAttempt attempt(Appointment appointment, Guest guest, OutboxEvent booked) {
-        return primary.withExtension(BookingDao.class, dao -> dao.book(appointment,
-                guest == null ? null : guest.name(), guest == null ? null : guest.email(),
-                guest == null ? null : guest.phone(), booked));
+        return bookings.book(appointment, guest == null ? null : guest.name(), guest == null ? null : guest.email(),
+                guest == null ? null : guest.phone(), booked);
     }
 
     public BookedAppointment get(UUID id, UUID callerId) {

@@ -6,6 +6,7 @@ import com.bookedbarber.command.core.AppointmentStatus;
 import com.bookedbarber.command.core.ConfirmationCodes;
 import com.bookedbarber.command.core.EventFactory;
 import com.bookedbarber.command.core.OutboxEvent;
+import com.bookedbarber.command.db.BookingDao;
 import com.bookedbarber.ops.bench.LoadRunner.Outcome;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +31,6 @@ import org.HdrHistogram.Histogram;
  */
 final class BenchData {
     static final int BARBERS = 48;
-    private static final ServiceBookingStatement SERVICE_STATEMENT = ServiceBookingStatement.load();
     static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
 
     /** A location with its one 30-minute service and 48 barbers working around the clock. */
@@ -137,30 +136,8 @@ final class BenchData {
         Appointment appointment = b.appointment();
         OutboxEvent event = b.event();
         Connection c = connections.get();
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", appointment.id());
-        values.put("locationId", appointment.locationId());
-        values.put("barberId", appointment.barberId());
-        values.put("serviceId", appointment.serviceId());
-        values.put("clientId", null);
-        values.put("start", utc(appointment.start()));
-        values.put("end", utc(appointment.end()));
-        values.put("blockedUntil", utc(appointment.blockedUntil()));
-        values.put("status", appointment.status().wireName());
-        values.put("priceCents", appointment.priceCents());
-        values.put("currency", appointment.currency());
-        values.put("notes", null);
-        values.put("confirmationCode", appointment.confirmationCode());
-        values.put("createdAt", utc(appointment.createdAt()));
-        values.put("guestName", null);
-        values.put("guestEmail", null);
-        values.put("guestPhone", null);
-        values.put("eventId", event.eventId());
-        values.put("topic", event.topic());
-        values.put("eventType", event.eventType());
-        values.put("envelope", event.envelope());
-        try (PreparedStatement book = c.prepareStatement(SERVICE_STATEMENT.sql)) {
-            set(book, SERVICE_STATEMENT.values(values));
+        try (PreparedStatement book = c.prepareStatement(BookingDao.BOOK.sql())) {
+            BookingDao.BOOK.bind(book, BookingDao.values(appointment, null, null, null, event));
             String result;
             try (ResultSet rs = book.executeQuery()) {
                 rs.next();
