@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * A statement written with {@code :name} parameters, as every DAO here writes them, turned once
  * into JDBC's positional form: each {@code :name} becomes a {@code ?} and the names are kept in
  * order, so a value used several times is bound at each of its places. A PostgreSQL cast
- * ({@code ::type}) is not a parameter.
+ * ({@code ::type}) is not a parameter. String literals are not parsed: a statement with
+ * {@code :letters} inside a quoted literal is not for this class.
  */
 public record PositionalSql(String sql, List<String> names) {
     private static final Pattern NAMED = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9_]*)");
