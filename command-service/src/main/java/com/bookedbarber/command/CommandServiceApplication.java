@@ -80,6 +80,7 @@ import com.bookedbarber.platform.db.PostgresNotifications;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.KafkaMetricsBridge;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
+import com.bookedbarber.platform.metrics.SlidingWindowMetricRegistry;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -118,6 +119,8 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addBundle(new MigrationBundle<>(CommandServiceConfiguration.class));
+        // timers keep a sliding window of values, not a reservoir that allocates on every update
+        bootstrap.setMetricRegistry(new SlidingWindowMetricRegistry());
         // the JVM gauges (jvm.memory, jvm.gc, jvm.threads, ...) also where Dropwizard's test support
         // starts the app, which skips this step, so tests see the registry production has
         bootstrap.registerMetrics();

@@ -16,6 +16,7 @@ import com.bookedbarber.projection.tasks.ReconcileTask;
 import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.KafkaMetricsBridge;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
+import com.bookedbarber.platform.metrics.SlidingWindowMetricRegistry;
 import com.bookedbarber.projection.consumer.DeadLetterTopic;
 import com.bookedbarber.projection.consumer.EventApplier;
 import com.bookedbarber.projection.consumer.ProjectionConsumer;
@@ -48,6 +49,8 @@ public class ProjectionWorkerApplication extends Application<ProjectionWorkerCon
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addBundle(new MigrationBundle<>(ProjectionWorkerConfiguration.class));
+        // timers keep a sliding window of values, not a reservoir that allocates on every update
+        bootstrap.setMetricRegistry(new SlidingWindowMetricRegistry());
         // the JVM gauges (jvm.memory, jvm.gc, jvm.threads, ...) also where Dropwizard's test support
         // starts the app, which skips this step, so tests see the registry production has
         bootstrap.registerMetrics();
