@@ -38,10 +38,11 @@ public record PositionalSql(String sql, List<String> names) {
     public void bind(PreparedStatement statement, Map<String, ?> values) throws SQLException {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (!values.containsKey(name)) {
+            Object value = values.get(name);
+            if (value == null && !values.containsKey(name)) {
                 throw new IllegalArgumentException("no value for :" + name);
             }
-            statement.setObject(i + 1, values.get(name));
+            statement.setObject(i + 1, value);
         }
     }
 }

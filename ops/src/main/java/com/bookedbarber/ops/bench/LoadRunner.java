@@ -37,7 +37,6 @@ final class LoadRunner {
 
     private final Runnable beforeEachStep;
     private final boolean timeline;
-    private final HiccupMeter stalls = new HiccupMeter();
 
     LoadRunner(Runnable beforeEachStep, boolean timeline) {
         this.beforeEachStep = beforeEachStep;
@@ -91,6 +90,8 @@ final class LoadRunner {
         for (int i = 0; i < perSecond.length; i++) {
             perSecond[i] = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 2);
         }
+        // only while an open-loop step runs: its 1 ms wake-ups would cost the closed steps CPU for nothing
+        HiccupMeter stalls = new HiccupMeter();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(64, 64, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
         pool.prestartAllCoreThreads();
         CompletableFuture<ProcessStats.Snapshot> before = null;
@@ -127,6 +128,7 @@ final class LoadRunner {
         pool.shutdown();
         double elapsed = (System.nanoTime() - measuredFrom) / 1e9;
         Histogram generatorStalls = stalls.interval();
+        stalls.close();
         ProcessStats.Usage usage = ProcessStats.between(before.get(), ProcessStats.take());
         if (timeline) {
             for (int i = 0; i < seconds; i++) {
