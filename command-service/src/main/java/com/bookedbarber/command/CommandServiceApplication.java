@@ -98,6 +98,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -174,7 +175,11 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
 
         var authConfig = config.getAuth();
         TokenService tokens = new TokenService(authConfig, clock);
-        SessionCache sessions = new SessionCache(primary, authConfig.getSessionCacheTtl().toJavaDuration(), 100_000);
+        // caches re-read entries in use here, off the request threads
+        ExecutorService cacheRereads = environment.lifecycle().executorService("cache-reread-%d")
+                .minThreads(2).maxThreads(2).build();
+        SessionCache sessions = new SessionCache(primary, authConfig.getSessionCacheTtl().toJavaDuration(), 100_000,
+                cacheRereads);
         environment.metrics().gauge("auth.session-cache.hit-ratio", () -> sessions::hitRate);
         PasswordHasher passwords = new PasswordHasher(authConfig.getArgon2MemoryKib(), authConfig.getArgon2Iterations());
         AuthService authService = new AuthService(primary, passwords, tokens, sessions, clock,
@@ -213,7 +218,8 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 new EmailRateLimit(limiter, rateLimits.isEnabled() ? rateLimits.getGroups().get("auth") : null));
         jersey.register(authResource);
         jersey.register(new MfaResource(mfaService, authService, tokens, authResource));
-        CatalogCache catalogCache = new CatalogCache(primary, config.getCatalogCacheTtl().toJavaDuration(), 10_000);
+        CatalogCache catalogCache = new CatalogCache(primary, config.getCatalogCacheTtl().toJavaDuration(), 10_000,
+                cacheRereads);
         environment.metrics().gauge("catalog-cache.hit-ratio", () -> catalogCache::hitRate);
         BookingService bookingService = new BookingService(primary, new BookingDao(primary, environment.metrics()),
                 catalogCache, clock);

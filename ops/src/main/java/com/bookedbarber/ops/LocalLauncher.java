@@ -69,6 +69,10 @@ public final class LocalLauncher {
                     // off) would lose committed bookings on a crash and flatter every benchmark
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // PostgreSQL's own log next to the services' (checkpoints, slow autovacuum runs)
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", logDir.toAbsolutePath().toString())
+                    .setServerConfig("log_filename", "postgresql.log")
                     .start();
             started.add(postgres);
             databaseUrl = postgres.getJdbcUrl("postgres", "postgres");

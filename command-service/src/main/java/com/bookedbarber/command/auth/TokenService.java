@@ -1,5 +1,6 @@
 package com.bookedbarber.command.auth;
 
+import com.bookedbarber.command.core.Ids;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -109,7 +110,7 @@ public final class TokenService {
                 .claim("amr", mfa ? List.of("pwd", "otp") : List.of("pwd"))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(accessLifetime)))
-                .jwtID(UUID.randomUUID().toString())
+                .jwtID(Ids.newId().toString())
                 .build();
         return sign(ACCESS, claims);
     }
@@ -117,7 +118,7 @@ public final class TokenService {
     public String issueMfaChallenge(UUID userId) {
         Instant now = clock.instant();
         return sign(MFA, new JWTClaimsSet.Builder().subject(userId.toString()).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(MFA_TOKEN_LIFETIME))).jwtID(UUID.randomUUID().toString()).build());
+                .expirationTime(Date.from(now.plus(MFA_TOKEN_LIFETIME))).jwtID(Ids.newId().toString()).build());
     }
 
     public Optional<AccessClaims> verifyAccess(String token) {

@@ -57,7 +57,7 @@ public final class EventFactory {
 
     private static OutboxEvent envelope(EventType type, UUID aggregateId, long version, UUID locationId,
                                         Instant occurredAt, Object data) {
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = Ids.newId();
         var envelope = new EventEnvelope(eventId, type.name(), EventEnvelope.SCHEMA_VERSION, aggregateId, version,
                 locationId, occurredAt, JSON.valueToTree(data));
         try {

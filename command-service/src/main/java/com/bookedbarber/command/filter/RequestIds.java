@@ -1,5 +1,6 @@
 package com.bookedbarber.command.filter;
 
+import com.bookedbarber.command.core.Ids;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,6 +27,6 @@ public final class RequestIds {
 
     /** The incoming header value when it is a valid request id, else a fresh id. */
     public static String fromHeader(String incoming) {
-        return incoming != null && VALID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && VALID.matcher(incoming).matches() ? incoming : Ids.newId().toString();
     }
 }

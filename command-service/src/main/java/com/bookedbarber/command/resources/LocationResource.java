@@ -13,15 +13,16 @@ import com.bookedbarber.api.locations.TimeOffRequest;
 import com.bookedbarber.api.locations.TimeOffView;
 import com.bookedbarber.command.auth.Caller;
 import com.bookedbarber.command.core.DomainException;
+import com.bookedbarber.command.core.Ids;
 import com.bookedbarber.command.core.Location;
 import com.bookedbarber.command.core.ServiceOffering;
 import com.bookedbarber.command.core.WorkingWindow;
 import com.bookedbarber.command.filter.MfaRequired;
+import com.bookedbarber.command.idempotency.Idempotent;
 import com.bookedbarber.command.ratelimit.RateLimited;
 import com.bookedbarber.command.service.AvailabilityService;
 import com.bookedbarber.command.service.CatalogCache;
 import com.bookedbarber.command.service.CatalogService;
-import com.bookedbarber.command.idempotency.Idempotent;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
@@ -70,7 +71,7 @@ public final class LocationResource {
             throw DomainException.invalidField("timezone", "is not an IANA time zone, e.g. America/New_York");
         }
         CancellationPolicy policy = request.cancellationPolicy();
-        Location location = catalog.createLocation(new Location(UUID.randomUUID(), request.name().trim(), request.slug(),
+        Location location = catalog.createLocation(new Location(Ids.newId(), request.name().trim(), request.slug(),
                 zone, request.currency(), orDefault(request.minLeadMinutes(), 15), orDefault(request.maxAdvanceDays(), 30),
                 orDefault(request.slotMinutes(), 30),
                 policy == null ? 24 : orDefault(policy.fullRefundHours(), 24),
@@ -131,7 +132,7 @@ public final class LocationResource {
     @Timed
     public Response addTimeOff(@Auth Caller caller, @PathParam("id") UUID id, @PathParam("barberId") UUID barberId,
                                @NotNull @Valid TimeOffRequest request) {
-        UUID timeOffId = UUID.randomUUID();
+        UUID timeOffId = Ids.newId();
         var interval = catalog.addTimeOff(timeOffId, id, barberId, caller.userId(), request.start(), request.end(),
                 request.reason());
         return Response.status(201).entity(new TimeOffView(timeOffId, id, barberId, interval.start(), interval.end(),

@@ -6,6 +6,7 @@ import com.bookedbarber.command.auth.SessionCache;
 import com.bookedbarber.command.auth.TokenHashes;
 import com.bookedbarber.command.auth.TokenService;
 import com.bookedbarber.command.core.DomainException;
+import com.bookedbarber.command.core.Ids;
 import com.bookedbarber.command.db.SessionDao;
 import com.bookedbarber.command.db.SqlStates;
 import com.bookedbarber.command.db.UserDao;
@@ -57,7 +58,7 @@ public final class AuthService {
         }
         PasswordPolicy.check(password);
         String hash = hasher.hash(password);
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.newId();
         try {
             return primary.inTransaction(h -> {
                 h.attach(UserDao.class).insert(id, normalized, name.trim(), phone, hash);
@@ -136,7 +137,7 @@ public final class AuthService {
     }
 
     private Tokens openSession(Handle h, UserDao.User user, boolean mfaVerified) {
-        UUID sessionId = UUID.randomUUID();
+        UUID sessionId = Ids.newId();
         SessionDao dao = h.attach(SessionDao.class);
         dao.insertSession(sessionId, user.id(), mfaVerified, clock.instant().plus(sessionLifetime).atOffset(ZoneOffset.UTC));
         String refresh = TokenHashes.newToken();

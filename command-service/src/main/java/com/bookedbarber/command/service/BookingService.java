@@ -8,6 +8,7 @@ import com.bookedbarber.command.core.BookingRules;
 import com.bookedbarber.command.core.ConfirmationCodes;
 import com.bookedbarber.command.core.DomainException;
 import com.bookedbarber.command.core.EventFactory;
+import com.bookedbarber.command.core.Ids;
 import com.bookedbarber.command.core.Interval;
 import com.bookedbarber.command.core.Location;
 import com.bookedbarber.command.core.NewBooking;
@@ -80,7 +81,7 @@ public final class BookingService {
             Optional<DomainException> violation = rules.violation(start, service.blockedDuration(),
                     shop.windowsOf(barber), List.of());
             if (violation.isEmpty()) {
-                Appointment appointment = new Appointment(UUID.randomUUID(), location.id(), barber, service.id(),
+                Appointment appointment = new Appointment(Ids.newId(), location.id(), barber, service.id(),
                         booking.clientId(), start, start.plus(service.duration()), start.plus(service.blockedDuration()),
                         AppointmentStatus.CONFIRMED, service.priceCents(), location.currency(), booking.notes(),
                         ConfirmationCodes.next(), 1, now, now);

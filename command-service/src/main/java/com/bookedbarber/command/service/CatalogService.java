@@ -1,6 +1,7 @@
 package com.bookedbarber.command.service;
 
 import com.bookedbarber.command.core.DomainException;
+import com.bookedbarber.command.core.Ids;
 import com.bookedbarber.command.core.Interval;
 import com.bookedbarber.command.core.Location;
 import com.bookedbarber.command.core.ServiceOffering;
@@ -74,7 +75,7 @@ public final class CatalogService {
     }
 
     public ServiceOffering addService(UUID locationId, UUID caller, String name, int duration, long price, int buffer) {
-        ServiceOffering service = new ServiceOffering(UUID.randomUUID(), locationId, name.trim(), duration, price, buffer);
+        ServiceOffering service = new ServiceOffering(Ids.newId(), locationId, name.trim(), duration, price, buffer);
         primary.useTransaction(h -> {
             requireRole(h, locationId, caller, MANAGERS);
             h.attach(ServiceOfferingDao.class).insert(service.id(), locationId, service.name(), duration, price, buffer);

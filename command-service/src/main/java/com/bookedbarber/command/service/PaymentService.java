@@ -6,6 +6,7 @@ import com.bookedbarber.command.core.AppointmentStatus;
 import com.bookedbarber.command.core.Commission;
 import com.bookedbarber.command.core.DomainException;
 import com.bookedbarber.command.core.EventFactory;
+import com.bookedbarber.command.core.Ids;
 import com.bookedbarber.command.core.Payment;
 import com.bookedbarber.command.core.PaymentStatus;
 import com.bookedbarber.command.db.AppointmentDao;
@@ -75,7 +76,7 @@ public final class PaymentService {
                 throw DomainException.invalid("nothing_to_pay", "The appointment is free and there is no tip");
             }
             Instant now = now();
-            Payment created = new Payment(UUID.randomUUID(), appointment.id(), appointment.locationId(),
+            Payment created = new Payment(Ids.newId(), appointment.id(), appointment.locationId(),
                     appointment.barberId(), appointment.clientId(), callerId, method,
                     card ? PaymentStatus.PENDING : PaymentStatus.COMPLETED, split.amountCents(), split.tipCents(),
                     appointment.currency(), split.platformFeeCents(), split.barberAmountCents(), 0, null, 1,

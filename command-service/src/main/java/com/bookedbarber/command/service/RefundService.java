@@ -2,13 +2,14 @@ package com.bookedbarber.command.service;
 
 import com.bookedbarber.command.core.DomainException;
 import com.bookedbarber.command.core.EventFactory;
+import com.bookedbarber.command.core.Ids;
 import com.bookedbarber.command.core.Payment;
 import com.bookedbarber.command.core.PaymentStatus;
 import com.bookedbarber.command.db.MemberDao;
 import com.bookedbarber.command.db.OutboxDao;
 import com.bookedbarber.command.db.PaymentDao;
-import com.bookedbarber.command.db.RefundDao;
 import com.bookedbarber.command.db.RefundDao.Refund;
+import com.bookedbarber.command.db.RefundDao;
 import com.bookedbarber.command.provider.CardGateway;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public final class RefundService {
             throw DomainException.invalid("refund_exceeds_payment",
                     "At most " + Math.max(0, available) + " can be refunded");
         }
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.newId();
         boolean cash = "cash".equals(locked.method());
         refunds.insert(id, locked.id(), amountCents, cash ? "succeeded" : "pending", reason, requestedBy,
                 now.atOffset(ZoneOffset.UTC));
@@ -129,7 +130,7 @@ public final class RefundService {
         }
         long external = Math.min(providerRefundedCents, current.amountCents()) - current.refundedCents();
         if (external > 0) {
-            UUID id = UUID.randomUUID();
+            UUID id = Ids.newId();
             refunds.insert(id, locked.id(), external, "succeeded", "refunded at the card provider", null,
                     now.atOffset(ZoneOffset.UTC));
             applyRefund(h, current, id, external, now);

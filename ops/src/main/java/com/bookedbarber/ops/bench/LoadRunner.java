@@ -1,5 +1,7 @@
 package com.bookedbarber.ops.bench;
 
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -131,8 +133,11 @@ final class LoadRunner {
         stalls.close();
         ProcessStats.Usage usage = ProcessStats.between(before.get(), ProcessStats.take());
         if (timeline) {
+            // wall-clock times, to line the seconds up with GC and PostgreSQL logs
+            LocalTime firstSecond = LocalTime.now().minusNanos(System.nanoTime() - measuredFrom);
             for (int i = 0; i < seconds; i++) {
-                System.err.printf("  second %2d: p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms%n", i,
+                System.err.printf("  second %2d (%s): p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms%n", i,
+                        firstSecond.plusSeconds(i).truncatedTo(ChronoUnit.SECONDS),
                         perSecond[i].getValueAtPercentile(50) / 1e6, perSecond[i].getValueAtPercentile(99) / 1e6,
                         perSecond[i].getMaxValue() / 1e6);
             }

@@ -73,6 +73,41 @@ final class ProcessStats {
         return new Usage(cpu, rss);
     }
 
+    /**
+     * CPU milliseconds the JIT compiler threads of a role's process have used so far ("C1
+     * CompilerThre" and "C2 CompilerThre" in /proc/[pid]/task): a server is warm when they go quiet.
+     */
+    static long compilerCpuMillis(String role) {
+        return ProcessHandle.allProcesses().filter(MATCHERS.get(role)).findFirst()
+                .map(p -> compilerTicks(p.pid()) * 1000 / (long) TICKS_PER_SECOND).orElse(-1L);
+    }
+
+    private static long compilerTicks(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return threads.filter(t -> readOrEmpty(t.resolve("comm")).contains("CompilerThre"))
+                    .mapToLong(t -> ownTicks(readOrEmpty(t.resolve("stat")))).sum();
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    /** User plus system ticks of a /proc stat line, after the command name (which may hold spaces). */
+    private static long ownTicks(String stat) {
+        if (stat.isEmpty()) {
+            return 0;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
     private static boolean isOurPostmaster(ProcessHandle p) {
         String[] args = commandLine(p).split(" ");
         return args[0].endsWith("/postgres") && commandLine(p).contains(" -p " + POSTGRES_PORT + " ");
@@ -90,11 +125,9 @@ final class ProcessStats {
     private static long cpuTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // fields after the command name, which may itself contain spaces or parentheses; own
-            // user and system time plus that of exited children (PostgreSQL's backends come and go)
+            // own user and system time plus that of exited children (PostgreSQL's backends come and go)
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                    + Long.parseLong(fields[14]);
+            return ownTicks(stat) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException gone) {
             return 0;
         }

@@ -2,12 +2,11 @@ package com.bookedbarber.platform.metrics;
 
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricRegistry;
-import com.codahale.metrics.SlidingWindowReservoir;
 import com.codahale.metrics.Timer;
 
 /**
  * The services' metric registry: every timer and histogram keeps its last {@value #WINDOW}
- * values in a fixed array (metrics' {@link SlidingWindowReservoir}) instead of the exponentially
+ * values in a fixed array ({@link LockFreeSlidingWindowReservoir}) instead of the exponentially
  * decaying reservoir. That one allocates a sample, a boxed priority and a skip-list node on every
  * update and keeps them until a later sample displaces them; at a few thousand requests a second,
  * each updating about ten timers (Jetty, Jersey with its filter timers, ours, Jdbi), those were
@@ -42,10 +41,10 @@ public final class SlidingWindowMetricRegistry extends MetricRegistry {
     }
 
     private static Timer newTimer() {
-        return new Timer(new SlidingWindowReservoir(WINDOW));
+        return new Timer(new LockFreeSlidingWindowReservoir(WINDOW));
     }
 
     private static Histogram newHistogram() {
-        return new Histogram(new SlidingWindowReservoir(WINDOW));
+        return new Histogram(new LockFreeSlidingWindowReservoir(WINDOW));
     }
 }
