@@ -19,6 +19,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The session cache over real PostgreSQL: a busy session never waits on its re-read, and a revocation still arrives. */
@@ -30,6 +31,8 @@ class SessionCacheIT {
     /** Caffeine's clock, moved by the test: no waiting for a TTL to pass. */
     private final AtomicLong now = new AtomicLong();
     private final Ticker ticker = now::get;
+    private UUID session;
+    private SessionCache cache;
 
     @BeforeAll
     static void start() {
@@ -42,6 +45,14 @@ class SessionCacheIT {
         db.close();
     }
 
+    /** Every test starts with an active session whose answer the cache holds. */
+    @BeforeEach
+    void cacheAnActiveSession() {
+        session = newSession();
+        cache = new SessionCache(jdbi, TTL, 100, rereads, ticker);
+        assertThat(cache.isActive(session)).isTrue();
+    }
+
     @AfterEach
     void stopRereads() {
         rereads.shutdownNow();
@@ -49,10 +60,6 @@ class SessionCacheIT {
 
     @Test
     void aBusySessionIsAnsweredWhileItsReReadIsStuck() throws Exception {
-        UUID session = newSession();
-        SessionCache cache = new SessionCache(jdbi, TTL, 100, rereads, ticker);
-        assertThat(cache.isActive(session)).isTrue();
-
         try (Connection blocker = db.connect()) {
             blocker.setAutoCommit(false);
             try (Statement s = blocker.createStatement()) {
@@ -69,11 +76,7 @@ class SessionCacheIT {
 
     @Test
     void aRevocationIsTrustedForATtlAndThenReReadInTheBackground() throws Exception {
-        UUID session = newSession();
-        SessionCache cache = new SessionCache(jdbi, TTL, 100, rereads, ticker);
-        assertThat(cache.isActive(session)).isTrue();
-
-        jdbi.useHandle(h -> h.execute("UPDATE sessions SET revoked_at = now() WHERE id = ?", session));
+        revoke(session);
         pass(TTL.minusMillis(1));
         assertThat(cache.isActive(session)).as("trusted for a TTL").isTrue();
 
@@ -85,14 +88,15 @@ class SessionCacheIT {
 
     @Test
     void aSessionUnusedForTwoTtlsIsReadAgainBeforeItIsAnswered() throws Exception {
-        UUID session = newSession();
-        SessionCache cache = new SessionCache(jdbi, TTL, 100, rereads, ticker);
-        assertThat(cache.isActive(session)).isTrue();
-        jdbi.useHandle(h -> h.execute("UPDATE sessions SET revoked_at = now() WHERE id = ?", session));
+        revoke(session);
 
         pass(TTL.multipliedBy(2).plusMillis(1));
         // expired, not merely due for a re-read: the first answer after the pause is already the new one
         assertThat(cache.isActive(session)).isFalse();
+    }
+
+    private static void revoke(UUID session) {
+        jdbi.useHandle(h -> h.execute("UPDATE sessions SET revoked_at = now() WHERE id = ?", session));
     }
 
     private void pass(Duration time) {
