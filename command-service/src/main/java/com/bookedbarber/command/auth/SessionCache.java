@@ -1,7 +1,7 @@
 package com.bookedbarber.command.auth;
 
 import com.bookedbarber.command.db.SessionDao;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.bookedbarber.platform.cache.RereadInBackground;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
@@ -13,9 +13,8 @@ import org.jdbi.v3.core.Jdbi;
  * "Is this session still active?", asked on every authenticated request. Sessions live in
  * PostgreSQL so a logout holds across instances; each instance trusts its answer for a short TTL
  * (bounded size), and forgets it at once when it revokes a session itself. A session in use is
- * re-read in the background once its answer is a TTL old, so no request waits on that read (when
- * answers simply expired, every request of a busy session queued behind the one re-reading it,
- * and a slow read stalled them all); no answer is used once it is two TTLs old.
+ * re-read in the background once its answer is a TTL old, so no request waits on that read, and
+ * no answer is used once it is two TTLs old ({@link RereadInBackground}).
  */
 public final class SessionCache {
     private final LoadingCache<UUID, Boolean> active;
@@ -25,11 +24,7 @@ public final class SessionCache {
     }
 
     SessionCache(Jdbi primary, Duration ttl, long maxSize, Executor rereads, Ticker ticker) {
-        this.active = Caffeine.newBuilder()
-                .ticker(ticker)
-                .refreshAfterWrite(ttl)
-                .expireAfterWrite(ttl.multipliedBy(2))
-                .executor(rereads)
+        this.active = RereadInBackground.builder(ttl, rereads, ticker)
                 .maximumSize(maxSize)
                 .recordStats()
                 .build(id -> primary.withExtension(SessionDao.class, dao -> dao.isActive(id)).orElse(false));

@@ -6,11 +6,11 @@ import java.util.UUID;
 
 /**
  * Random (version 4) UUIDs and unguessable values, from a CSPRNG of each thread's own. The JDK's
- * {@code Ids.newId()} and a shared {@code new SecureRandom()} both draw from NativePRNG,
+ * {@code UUID.randomUUID()} and a shared {@code new SecureRandom()} both draw from NativePRNG,
  * whose every call reads /dev/urandom and mixes under one JVM-wide lock: a booking took it four
- * times (with its request id), and a JFR recording under booking load counted 1,191 waits of 10 ms or more on it in
- * 40 s. Each request thread here has its own DRBG (NIST SP 800-90A, seeded from the system's
- * entropy once per thread), so no request waits on another for randomness.
+ * times (with its request id), and a JFR recording under booking load counted 1,191 waits of
+ * 10 ms or more on it in 40 s. Each request thread here has its own DRBG (NIST SP 800-90A,
+ * seeded from the system's entropy once per thread), so no request waits on another for it.
  */
 public final class Ids {
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::newDrbg);
@@ -18,7 +18,7 @@ public final class Ids {
     private Ids() {
     }
 
-    /** A new random UUID (version 4, IETF variant), as {@code Ids.newId()} makes. */
+    /** A new random UUID (version 4, IETF variant), as {@code UUID.randomUUID()} makes. */
     public static UUID newId() {
         SecureRandom random = RANDOM.get();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;

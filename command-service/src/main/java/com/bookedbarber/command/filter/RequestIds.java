@@ -2,7 +2,6 @@ package com.bookedbarber.command.filter;
 
 import com.bookedbarber.command.core.Ids;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The request id of the contract: an incoming {@code X-Request-Id} if well-formed, else a new one. */

@@ -7,8 +7,9 @@ import com.bookedbarber.command.db.LocationDao;
 import com.bookedbarber.command.db.MemberDao;
 import com.bookedbarber.command.db.ScheduleDao;
 import com.bookedbarber.command.db.ServiceOfferingDao;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.bookedbarber.platform.cache.RereadInBackground;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * What every booking and availability request reads and what rarely changes: a location's
  * settings, services, barbers and weekly hours. Invalidated on change on this instance; other
- * instances converge within the TTL: a location in use is re-read in the background once its
- * entry is a TTL old (no request waits on that), and no entry is used once it is two TTLs old.
- * Bounded in size.
+ * instances converge within the TTL ({@link RereadInBackground}). Bounded in size.
  */
 public final class CatalogCache {
     /** One location's catalogue, loaded together (one round trip set per miss). */
@@ -40,15 +39,14 @@ public final class CatalogCache {
     private final LoadingCache<String, Optional<UUID>> idBySlug;
 
     public CatalogCache(Jdbi primary, Duration ttl, long maxLocations, Executor rereads) {
-        this.byId = Caffeine.newBuilder().refreshAfterWrite(ttl).expireAfterWrite(ttl.multipliedBy(2))
-                .executor(rereads).maximumSize(maxLocations).recordStats()
+        this.byId = RereadInBackground.builder(ttl, rereads, Ticker.systemTicker()).maximumSize(maxLocations)
+                .recordStats()
                 .build(id -> primary.withHandle(h -> h.attach(LocationDao.class).find(id).map(location -> new Catalog(
                         location,
                         h.attach(ServiceOfferingDao.class).list(id),
                         h.attach(MemberDao.class).barberIds(id),
                         h.attach(ScheduleDao.class).windows(id)))));
-        this.idBySlug = Caffeine.newBuilder().refreshAfterWrite(ttl).expireAfterWrite(ttl.multipliedBy(2))
-                .executor(rereads).maximumSize(maxLocations)
+        this.idBySlug = RereadInBackground.builder(ttl, rereads, Ticker.systemTicker()).maximumSize(maxLocations)
                 .build(slug -> primary.withExtension(LocationDao.class, dao -> dao.findBySlug(slug)).map(Location::id));
     }
 
