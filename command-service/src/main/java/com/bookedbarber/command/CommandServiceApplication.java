@@ -81,6 +81,7 @@ import com.bookedbarber.platform.kafka.KafkaHealthCheck;
 import com.bookedbarber.platform.kafka.KafkaMetricsBridge;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
 import com.bookedbarber.platform.metrics.SlidingWindowMetricRegistry;
+import com.bookedbarber.platform.validation.CachedParameterNames;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -122,6 +123,8 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         bootstrap.addBundle(new MigrationBundle<>(CommandServiceConfiguration.class));
         // timers keep a sliding window of values, not a reservoir that allocates on every update
         bootstrap.setMetricRegistry(new SlidingWindowMetricRegistry());
+        // request validation without re-reading each resource method's annotations per request
+        bootstrap.setValidatorFactory(CachedParameterNames.validatorFactory());
         // the JVM gauges (jvm.memory, jvm.gc, jvm.threads, ...) also where Dropwizard's test support
         // starts the app, which skips this step, so tests see the registry production has
         bootstrap.registerMetrics();

@@ -4,6 +4,7 @@ import com.bookedbarber.ops.bench.LoadRunner.Outcome;
 import com.bookedbarber.ops.bench.LoadRunner.Step;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -84,6 +85,12 @@ public final class SystemBenchmark {
         System.out.print(report.markdown());
     }
 
+    /** The levels of concurrent clients of the booking steps (LEVELS in ops/bench). */
+    private static List<Integer> levels() {
+        return Arrays.stream(System.getProperty("levels", "8,32,64").split(","))
+                .map(level -> Integer.parseInt(level.trim())).toList();
+    }
+
     private boolean wanted(String scenario) {
         return scenarios.contains(scenario);
     }
@@ -93,8 +100,7 @@ public final class SystemBenchmark {
         Step bestJdbc = null;
         Step bestSame = null;
         Step bestHttp = null;
-        for (String level : System.getProperty("levels", "8,32,64").split(",")) {
-            int clients = Integer.parseInt(level.trim());
+        for (int clients : levels()) {
             Step jdbc = report.add(load.closed("booking create, raw JDBC (baseline)", clients, seconds,
                     () -> data.bookOverJdbc(jdbcShop)));
             Step same = report.add(load.closed("booking create, raw JDBC, the service's statement (baseline)", clients,
@@ -144,15 +150,19 @@ public final class SystemBenchmark {
      * API's JIT compiler threads are done with it (under {@link #SETTLED_COMPILER_MS} of their CPU in
      * a round), for at most three times its share. A fixed warm-up measured a different server on
      * a slower machine: 90 seconds left the compilers at a fifth of the API's CPU and HTTP booking
-     * at 32% of raw JDBC; after 300 seconds it was 74% in the same session.
+     * at 32% of raw JDBC; after 300 seconds it was 74% in the same session. Booking warms up at
+     * every measured level of clients in turn: warmed at 8 only, the compiled HTTP connection code
+     * was thrown away and compiled again (JIT log: Jetty's HttpConnection.onFillable made not entrant
+     * four times, compiled again three times)
+     * during the measured 32- and 64-client steps.
      */
     private void warmUp(MixedProfile calls, BenchData.Shop jdbcShop) throws Exception {
         int warmup = Integer.getInteger("warmupSeconds", 180);
-        untilCompiled("booking", warmup * 6 / 10, calls::book);
-        untilCompiled("availability and list", warmup * 15 / 100, () -> calls.availability() == Outcome.OK
+        untilCompiled("booking", levels(), warmup * 6 / 10, calls::book);
+        untilCompiled("availability and list", List.of(8), warmup * 15 / 100, () -> calls.availability() == Outcome.OK
                 ? calls.list() : Outcome.ERROR);
-        untilCompiled("analytics and /health", warmup * 15 / 100, () -> calls.analytics("summary", 29) == Outcome.OK
-                ? calls.analytics("daily-revenue", 89) : api.health());
+        untilCompiled("analytics and /health", List.of(8), warmup * 15 / 100,
+                () -> calls.analytics("summary", 29) == Outcome.OK ? calls.analytics("daily-revenue", 89) : api.health());
         // the JDBC baselines compile in this JVM, not the API's
         load.closed("warm-up", 8, Math.max(1, warmup / 20), () -> data.bookOverJdbc(jdbcShop));
         load.closed("warm-up", 8, Math.max(1, warmup / 20), () -> data.bookWithServiceStatement(jdbcShop));
@@ -160,13 +170,16 @@ public final class SystemBenchmark {
         measuredFrom = System.nanoTime();
     }
 
-    private void untilCompiled(String calls, int seconds, LoadRunner.Call call) throws Exception {
-        load.closed("warm-up", 8, seconds, call);
+    /** The first {@code seconds} split among the levels of clients, then ten-second rounds, each at the next level. */
+    private void untilCompiled(String calls, List<Integer> levels, int seconds, LoadRunner.Call call) throws Exception {
+        for (int clients : levels) {
+            load.closed("warm-up", clients, Math.max(1, seconds / levels.size()), call);
+        }
         int extra = 0;
         long compiled;
         do {
             long before = ProcessStats.compilerCpuMillis("api");
-            load.closed("warm-up", 8, 10, call);
+            load.closed("warm-up", levels.get(extra / 10 % levels.size()), 10, call);
             compiled = ProcessStats.compilerCpuMillis("api") - before;
             extra += 10;
         } while (compiled >= SETTLED_COMPILER_MS && extra < 2 * seconds);
