@@ -69,6 +69,13 @@ public final class LocalLauncher {
                     // off) would lose committed bookings on a crash and flatter every benchmark
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // a primary's settings rather than the defaults' (ops/DEPLOYMENT.md): 128 MB of
+                    // shared buffers, and a checkpoint every few minutes under booking load, after
+                    // which the first change to each page writes the whole page to the WAL again
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("checkpoint_completion_target", "0.9")
                     // PostgreSQL's own log next to the services' (checkpoints, slow autovacuum runs)
                     .setServerConfig("logging_collector", "on")
                     .setServerConfig("log_directory", logDir.toAbsolutePath().toString())

@@ -153,8 +153,7 @@ public final class SystemBenchmark {
      * at 32% of raw JDBC; after 300 seconds it was 74% in the same session. Booking warms up at
      * every measured level of clients in turn: warmed at 8 only, the compiled HTTP connection code
      * was thrown away and compiled again (JIT log: Jetty's HttpConnection.onFillable made not entrant
-     * four times, compiled again three times)
-     * during the measured 32- and 64-client steps.
+     * four times, compiled again three times during the measured 32- and 64-client steps).
      */
     private void warmUp(MixedProfile calls, BenchData.Shop jdbcShop) throws Exception {
         int warmup = Integer.getInteger("warmupSeconds", 180);
