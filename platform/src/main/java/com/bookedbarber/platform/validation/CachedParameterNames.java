@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Dropwizard's parameter names ({@code query param from}, {@code The request body}), computed
+ * Dropwizard's parameter names ({@code query param from}, {@code path param id}), computed
  * once per method. Hibernate Validator asks for them on every validated request, also when
  * nothing is wrong (it builds each parameter's path), and Dropwizard's provider answers by
  * reading the method's parameter annotations and generic types: the JDK parses both from the
