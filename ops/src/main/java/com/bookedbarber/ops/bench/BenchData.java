@@ -169,6 +169,26 @@ final class BenchData {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * Brings the cluster's WAL to a primary's steady state: {@code segments} WAL segments ahead of
+     * the insert position, ready to be written. Each switch ends the current segment (after a
+     * commit, as a switch with no WAL since the last one does nothing) and so makes the next one
+     * exist; the checkpoint then recycles every segment behind it into the segments ahead. A
+     * primary that has been running a while finds its next segments recycled by its previous
+     * checkpoints; the launcher's fresh cluster created each one when the WAL reached it,
+     * zero-filled and synced inside PostgreSQL's WAL write lock, and every commit waited meanwhile
+     * (see {@code SystemBenchmark#warmUp}).
+     */
+    void recycleWalAhead(int segments) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+            for (int i = 0; i < segments; i++) {
+                s.execute("SELECT pg_current_xact_id()");
+                s.execute("SELECT pg_switch_wal()");
+            }
+            s.execute("CHECKPOINT");
+        }
+    }
+
     long unpublishedEvents() throws SQLException {
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL");
