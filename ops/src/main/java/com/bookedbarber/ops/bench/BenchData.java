@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -180,7 +181,7 @@ final class BenchData {
      * (see {@code SystemBenchmark#warmUp}).
      */
     void recycleWalAhead(int segments) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             for (int i = 0; i < segments; i++) {
                 s.execute("SELECT pg_current_xact_id()");
                 s.execute("SELECT pg_switch_wal()");

@@ -183,11 +183,9 @@ public final class SystemBenchmark {
                 ? calls.list() : Outcome.ERROR);
         untilCompiled("analytics and /health", List.of(8), warmup * 15 / 100,
                 () -> calls.analytics("summary", 29) == Outcome.OK ? calls.analytics("daily-revenue", 89) : api.health());
-        // Steady-state WAL (3 GB of segments ahead, more than a full run writes): on the fresh
-        // cluster every new 16 MB segment stalled every commit for 50-60 ms every 5-6 s at 900
-        // bookings/s, over raw JDBC as much as over HTTP. The bookings right after the checkpoint
-        // write each index page's first change whole into the WAL (the burst that follows every
-        // checkpoint, every 15 minutes in steady state): here, not in the first measured step.
+        // Steady-state WAL (3 GB ahead, more than a full run writes; see BenchData). The bookings
+        // right after its checkpoint write each index page's first change whole into the WAL (the
+        // burst after every checkpoint): here, not in the first measured step.
         data.recycleWalAhead(WAL_SEGMENTS_AHEAD);
         // the JDBC baselines compile in this JVM, not the API's
         load.closed("warm-up", 8, Math.max(1, warmup / 20), () -> data.bookOverJdbc(jdbcShop));
