@@ -105,19 +105,25 @@ public final class LocalLauncher {
         env.put("DATABASE_URL", databaseUrl);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties")));
+        // The API first, the worker once it answers: started together on two cores they took
+        // 5.1-5.2 s each, the API alone 2.5-2.7 s. Callers wait for the API; the worker only
+        // catches up on the events published meanwhile.
         long launched = System.nanoTime();
         services.add(ChildProcess.startJava("command-service", logDir.resolve("command-service.log"), env,
                 serviceJvm(home, "command-service"), "com.bookedbarber.command.CommandServiceApplication", "server",
                 home.resolve("ops/config/command-service.yml").toString()));
+        started.add(services.get(0)::stop);
+        services.get(0).awaitHttpOk("http://127.0.0.1:" + API_PORT + "/health");
+        log("command-service ready in " + (System.nanoTime() - launched) / 1_000_000 + " ms (JVM start to /health 200)");
+        long workerLaunched = System.nanoTime();
         services.add(ChildProcess.startJava("projection-worker", logDir.resolve("projection-worker.log"), env,
                 serviceJvm(home, "projection-worker"),
                 "com.bookedbarber.projection.ProjectionWorkerApplication", "server",
                 home.resolve("ops/config/projection-worker.yml").toString()));
-        services.forEach(s -> started.add(s::stop));
-        services.get(0).awaitHttpOk("http://127.0.0.1:" + API_PORT + "/health");
-        log("command-service ready in " + (System.nanoTime() - launched) / 1_000_000 + " ms (JVM start to /health 200)");
+        started.add(services.get(1)::stop);
         services.get(1).awaitHttpOk("http://127.0.0.1:" + WORKER_ADMIN_PORT + "/ping");
-        log("projection-worker ready in " + (System.nanoTime() - launched) / 1_000_000 + " ms (JVM start to /ping 200)");
+        log("projection-worker ready in " + (System.nanoTime() - workerLaunched) / 1_000_000
+                + " ms (JVM start to /ping 200); both services in " + (System.nanoTime() - launched) / 1_000_000 + " ms");
         printBanner(databaseUrl, kafka, embeddedDatabase);
     }
 
