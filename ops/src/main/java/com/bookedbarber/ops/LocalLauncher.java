@@ -149,9 +149,8 @@ public final class LocalLauncher {
     public static List<String> serviceJvm(Path home, String service) throws IOException {
         // the whole heap is resident from the start: otherwise RSS grows for minutes as G1 first
         // touches regions (457 to 489 MB over the soak's first three minutes, flat after). glibc
-        // keeps what the JVM frees natively (JIT arenas, zlib, NIO) in its arenas; returning it
-        // every 5 s took the API's RSS under load from 500-506 MB to 447-470 MB (GC log
-        // "Periodic Trim": 6-9 MB each time)
+        // keeps native memory the JVM frees in its malloc arenas; handing it back every 5 s took
+        // the API's RSS under load from 500-506 MB to 448-496 MB (-Xlog:trimnative: 6-9 MB a time)
         List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
                 "-XX:TrimNativeHeapInterval=5000"));
         jvm.addAll(List.of(System.getenv().getOrDefault("SERVICE_GC_OPTS", GC_FLAGS)
