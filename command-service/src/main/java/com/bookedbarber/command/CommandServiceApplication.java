@@ -95,6 +95,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.dropwizard.jetty.GzipHandlerFactory;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,18 +141,19 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         // our mappers give every error the contract's shape; Dropwizard's would answer differently
         AbstractServerFactory serverFactory = (AbstractServerFactory) config.getServerFactory();
         serverFactory.setRegisterDefaultExceptionMappers(false);
-        // Jersey copies each answer through a buffer to learn its length, 8 KiB allocated per
-        // response by default (14% of an analytics read's allocation). Sized to the gzip minimum,
-        // answers small enough to stay uncompressed keep their Content-Length; larger ones are
-        // streamed (chunked) and compressed for clients that accept gzip, as they would be anyway.
-        if (serverFactory.getGzipFilterFactory().isEnabled()) {
-            environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER,
-                    Math.toIntExact(serverFactory.getGzipFilterFactory().getMinimumEntitySize().toBytes()));
-        }
         // and so do the errors Jetty answers before Jersey sees the request
         JsonErrorHandler jettyErrors = new JsonErrorHandler();
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
+        // Jersey copies each answer through a buffer to learn its length, 8 KiB allocated per
+        // response by default (14% of an analytics read's allocation). Sized to the gzip minimum,
+        // answers small enough to stay uncompressed keep their Content-Length; larger ones are
+        // streamed (chunked) and compressed for clients that accept gzip, as they would be anyway.
+        GzipHandlerFactory gzip = serverFactory.getGzipFilterFactory();
+        if (gzip.isEnabled()) {
+            environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER,
+                    Math.toIntExact(gzip.getMinimumEntitySize().toBytes()));
+        }
         Clock clock = Clock.systemUTC();
         // no request waits long behind another's row or constraint lock; the read side cannot write
         ConnectionSettings.boundLockWaits(config.getDatabase(), config.getLockTimeout().toJavaDuration());

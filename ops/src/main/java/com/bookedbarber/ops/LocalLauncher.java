@@ -109,19 +109,12 @@ public final class LocalLauncher {
         // 5.1-5.2 s each, the API alone 2.5-2.7 s. Callers wait for the API; the worker only
         // catches up on the events published meanwhile.
         long launched = System.nanoTime();
-        services.add(ChildProcess.startJava("command-service", logDir.resolve("command-service.log"), env,
-                serviceJvm(home, "command-service"), "com.bookedbarber.command.CommandServiceApplication", "server",
-                home.resolve("ops/config/command-service.yml").toString()));
-        started.add(services.get(0)::stop);
-        services.get(0).awaitHttpOk("http://127.0.0.1:" + API_PORT + "/health");
+        startAndAwait("command-service", "com.bookedbarber.command.CommandServiceApplication", env,
+                "http://127.0.0.1:" + API_PORT + "/health");
         log("command-service ready in " + (System.nanoTime() - launched) / 1_000_000 + " ms (JVM start to /health 200)");
         long workerLaunched = System.nanoTime();
-        services.add(ChildProcess.startJava("projection-worker", logDir.resolve("projection-worker.log"), env,
-                serviceJvm(home, "projection-worker"),
-                "com.bookedbarber.projection.ProjectionWorkerApplication", "server",
-                home.resolve("ops/config/projection-worker.yml").toString()));
-        started.add(services.get(1)::stop);
-        services.get(1).awaitHttpOk("http://127.0.0.1:" + WORKER_ADMIN_PORT + "/ping");
+        startAndAwait("projection-worker", "com.bookedbarber.projection.ProjectionWorkerApplication", env,
+                "http://127.0.0.1:" + WORKER_ADMIN_PORT + "/ping");
         log("projection-worker ready in " + (System.nanoTime() - workerLaunched) / 1_000_000
                 + " ms (JVM start to /ping 200); both services in " + (System.nanoTime() - launched) / 1_000_000 + " ms");
         printBanner(databaseUrl, kafka, embeddedDatabase);
@@ -157,6 +150,16 @@ public final class LocalLauncher {
                 .trim().split("\\s+")));
         jvm.addAll(ClassDataSharing.flags(home.resolve("ops/target/cds"), service, ChildProcess.serviceClassPath()));
         return jvm;
+    }
+
+    /** Starts a service with its config from ops/config, stopped with the rest, and waits until {@code readyUrl} answers 200. */
+    private void startAndAwait(String service, String mainClass, Map<String, String> env, String readyUrl)
+            throws Exception {
+        ChildProcess process = ChildProcess.startJava(service, logDir.resolve(service + ".log"), env,
+                serviceJvm(home, service), mainClass, "server", home.resolve("ops/config/" + service + ".yml").toString());
+        services.add(process);
+        started.add(process::stop);
+        process.awaitHttpOk(readyUrl);
     }
 
     /** Blocks while the services run; returns if one of them exits by itself. */
