@@ -90,12 +90,17 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.GzipHandlerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.util.DataSize;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,6 +109,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.jetty.http.HttpGenerator;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -145,15 +151,7 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
         JsonErrorHandler jettyErrors = new JsonErrorHandler();
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
-        // Jersey copies each answer through a buffer to learn its length, 8 KiB allocated per
-        // response by default (14% of an analytics read's allocation). Sized to the gzip minimum,
-        // answers small enough to stay uncompressed keep their Content-Length; larger ones are
-        // streamed (chunked) and compressed for clients that accept gzip, as they would be anyway.
-        GzipHandlerFactory gzip = serverFactory.getGzipFilterFactory();
-        if (gzip.isEnabled()) {
-            environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER,
-                    Math.toIntExact(gzip.getMinimumEntitySize().toBytes()));
-        }
+        sizeResponseBuffers(serverFactory, environment);
         Clock clock = Clock.systemUTC();
         // no request waits long behind another's row or constraint lock; the read side cannot write
         ConnectionSettings.boundLockWaits(config.getDatabase(), config.getLockTimeout().toJavaDuration());
@@ -281,5 +279,29 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** A connection outside the pool, for the relay's advisory lock (held as long as the connection). */
+    /**
+     * Jersey copies each answer through a buffer to learn its length, 8 KiB allocated per response
+     * by default (14% of an analytics read's allocation). Sized to the gzip minimum, answers small
+     * enough to stay uncompressed keep their Content-Length; larger ones are streamed (chunked) and
+     * compressed for clients that accept gzip, as they would be anyway. Jetty takes each chunked
+     * answer's 12-byte chunk-header buffer from its pool, which Dropwizard's default minimum (64
+     * bytes) leaves out: every chunked answer then allocated a fresh direct buffer (native memory
+     * and a Cleaner for the collector to process). The pool's minimum is lowered to that size.
+     */
+    private static void sizeResponseBuffers(AbstractServerFactory serverFactory, Environment environment) {
+        GzipHandlerFactory gzip = serverFactory.getGzipFilterFactory();
+        if (gzip.isEnabled()) {
+            environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER,
+                    Math.toIntExact(gzip.getMinimumEntitySize().toBytes()));
+        }
+        List<ConnectorFactory> connectors = serverFactory instanceof DefaultServerFactory full
+                ? full.getApplicationConnectors()
+                : serverFactory instanceof SimpleServerFactory simple ? List.of(simple.getConnector()) : List.of();
+        for (ConnectorFactory connector : connectors) {
+            if (connector instanceof HttpConnectorFactory http
+                    && http.getMinBufferPoolSize().toBytes() > HttpGenerator.CHUNK_SIZE) {
+                http.setMinBufferPoolSize(DataSize.bytes(HttpGenerator.CHUNK_SIZE));
+            }
+        }
+    }
 }

@@ -13,6 +13,9 @@ import com.bookedbarber.testing.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -118,6 +121,26 @@ class AnalyticsIT {
     }
 
     @Test
+    void chunkedAnswersTakeTheirBuffersFromJettysPool() {
+        String path = "/api/v2/analytics/locations/" + shop.locationId() + "/daily-revenue?from=2026-01-01&to=2026-03-31";
+        assertThat(owner.get(path).header("Content-Length")).isEmpty();
+        BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).findFirst().orElseThrow();
+        // a collection frees unreachable direct buffers and would hide new ones: count again then
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            long collections = collections();
+            long buffers = direct.getCount();
+            for (int i = 0; i < 200; i++) {
+                assertThat(owner.get(path).status()).isEqualTo(200);
+            }
+            assertThat(collections()).isEqualTo(collections);
+            // Dropwizard's default pool minimum (64 bytes) sent Jetty's 12-byte chunk buffer past
+            // the pool: one new direct buffer per chunked answer
+            assertThat(direct.getCount() - buffers).isLessThan(20);
+        });
+    }
+
+    @Test
     void theSummaryComparesWithThePreviousPeriodAndNamesTheBusiestHours() {
         JsonNode summary = owner.get("/api/v2/analytics/locations/" + shop.locationId()
                 + "/summary?from=2026-12-04&to=2026-12-06").json();
@@ -143,5 +166,10 @@ class AnalyticsIT {
         assertThat(empty.get("cancellation_rate").isNull()).isTrue();
         assertThat(empty.get("net_change_ratio").isNull()).isTrue();
         assertThat(empty.get("busiest_hours")).isEmpty();
+    }
+
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
     }
 }
