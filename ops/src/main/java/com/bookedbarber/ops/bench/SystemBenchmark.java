@@ -174,22 +174,26 @@ public final class SystemBenchmark {
      * at 32% of raw JDBC; after 300 seconds it was 74% in the same session. Booking warms up at
      * every measured level of clients in turn: warmed at 8 only, the compiled HTTP connection code
      * was thrown away and compiled again (JIT log: Jetty's HttpConnection.onFillable made not entrant
-     * four times, compiled again three times during the measured 32- and 64-client steps).
+     * four times, compiled again three times during the measured 32- and 64-client steps). Booking
+     * warms up last, just before its steps: warmed first, the reads' warm-up after it made some 130
+     * methods of the shared request path not entrant at once (Jetty's parser, Jersey's routing, HK2),
+     * compiled as booking alone had used them, and C2 compiled them again during the measured
+     * booking steps (13% of the API's CPU samples in the 8-client step, JIT log and async-profiler).
      */
     private void warmUp(MixedProfile calls, BenchData.Shop jdbcShop) throws Exception {
         int warmup = Integer.getInteger("warmupSeconds", 180);
-        untilCompiled("booking", levels(), warmup * 6 / 10, calls::book);
         untilCompiled("availability and list", List.of(8), warmup * 15 / 100, () -> calls.availability() == Outcome.OK
                 ? calls.list() : Outcome.ERROR);
         untilCompiled("analytics and /health", List.of(8), warmup * 15 / 100,
                 () -> calls.analytics("summary", 29) == Outcome.OK ? calls.analytics("daily-revenue", 89) : api.health());
         // Steady-state WAL (3 GB ahead, more than a full run writes; see BenchData). The bookings
         // right after its checkpoint write each index page's first change whole into the WAL (the
-        // burst after every checkpoint): here, not in the first measured step.
+        // burst after every checkpoint): in the warm-up below, not in the first measured step.
         data.recycleWalAhead(WAL_SEGMENTS_AHEAD);
         // the JDBC baselines compile in this JVM, not the API's
         load.closed("warm-up", 8, Math.max(1, warmup / 20), () -> data.bookOverJdbc(jdbcShop));
         load.closed("warm-up", 8, Math.max(1, warmup / 20), () -> data.bookWithServiceStatement(jdbcShop));
+        untilCompiled("booking", levels(), warmup * 6 / 10, calls::book);
         compilerCpuAfterWarmUp = ProcessStats.compilerCpuMillis("api");
         measuredFrom = System.nanoTime();
     }
