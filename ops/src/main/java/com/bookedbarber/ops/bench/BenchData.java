@@ -190,6 +190,16 @@ final class BenchData {
         }
     }
 
+    /**
+     * Vacuums and analyzes the whole database now, so autovacuum has nothing to start during the
+     * next step (see {@code SystemBenchmark.settle}).
+     */
+    void vacuum() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("VACUUM (ANALYZE)");
+        }
+    }
+
     long unpublishedEvents() throws SQLException {
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL");
