@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.util.PSQLException;
 
 /**
  * The booking statement, the hottest command of the API. It runs as a plain prepared statement
@@ -23,7 +24,11 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class BookingDao {
     /** What one booking attempt found. */
-    public enum BookingAttempt { BOOKED, TIME_OFF, TAKEN }
+    /** How a booking statement ended: booked, refused for time off or a taken chair, or its confirmation code was taken. */
+    public enum BookingAttempt { BOOKED, TIME_OFF, TAKEN, CODE_TAKEN }
+
+    /** The unique constraint on appointments.confirmation_code (PostgreSQL's default name). */
+    static final String CONFIRMATION_CODE_KEY = "appointments_confirmation_code_key";
 
     /**
      * Books the barber's chair with its event in one statement, so a booking costs one round trip
@@ -82,6 +87,12 @@ public final class BookingDao {
                     return BookingAttempt.valueOf(result.getString(1));
                 }
             } catch (SQLException e) {
+                // a random code equal to an existing one: nothing was written, the caller draws again
+                if (e instanceof PSQLException psql && SqlStates.UNIQUE_VIOLATION.equals(e.getSQLState())
+                        && psql.getServerErrorMessage() != null
+                        && CONFIRMATION_CODE_KEY.equals(psql.getServerErrorMessage().getConstraint())) {
+                    return BookingAttempt.CODE_TAKEN;
+                }
                 throw new UnableToExecuteStatementException("booking statement failed", e, null);
             }
         });

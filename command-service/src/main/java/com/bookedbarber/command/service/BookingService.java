@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -41,16 +42,31 @@ public final class BookingService {
     public record Guest(String name, String email, String phone) {
     }
 
+    /**
+     * Draws of a new confirmation code when the previous one was taken. A draw collides with one
+     * of n existing codes with probability n / 36^8 (one in 2.8 million at a million appointments),
+     * so a second draw is already rare and a sixth unheard of.
+     */
+    private static final int CODE_DRAWS = 5;
+
     private final Jdbi primary;
     private final BookingDao bookings;
     private final CatalogCache catalog;
     private final Clock clock;
+    private final Supplier<String> confirmationCodes;
 
     public BookingService(Jdbi primary, BookingDao bookings, CatalogCache catalog, Clock clock) {
+        this(primary, bookings, catalog, clock, ConfirmationCodes::next);
+    }
+
+    /** With the source of confirmation codes given (tests make two bookings draw the same code). */
+    public BookingService(Jdbi primary, BookingDao bookings, CatalogCache catalog, Clock clock,
+                          Supplier<String> confirmationCodes) {
         this.primary = primary;
         this.bookings = bookings;
         this.catalog = catalog;
         this.clock = clock;
+        this.confirmationCodes = confirmationCodes;
     }
 
     public BookedAppointment book(NewBooking booking) {
@@ -81,18 +97,14 @@ public final class BookingService {
             Optional<DomainException> violation = rules.violation(start, service.blockedDuration(),
                     shop.windowsOf(barber), List.of());
             if (violation.isEmpty()) {
-                Appointment appointment = new Appointment(Ids.newId(), location.id(), barber, service.id(),
-                        booking.clientId(), start, start.plus(service.duration()), start.plus(service.blockedDuration()),
-                        AppointmentStatus.CONFIRMED, service.priceCents(), location.currency(), booking.notes(),
-                        ConfirmationCodes.next(), 1, now, now);
-                BookingDao.BookingAttempt attempt = attempt(appointment, guest,
-                        EventFactory.appointment(EventType.AppointmentBooked, appointment, location.timezone(), null, now));
-                switch (attempt) {
+                Attempted attempted = bookChair(location, service, barber, booking, now, guest);
+                switch (attempted.outcome()) {
                     case BOOKED -> {
-                        return new BookedAppointment(appointment, location.timezone());
+                        return new BookedAppointment(attempted.appointment(), location.timezone());
                     }
                     case TIME_OFF -> violation = Optional.of(BookingRules.timeOff());
                     case TAKEN -> anyTaken = true;
+                    default -> throw new IllegalStateException("unexpected booking outcome " + attempted.outcome());
                 }
             }
             if (violation.isPresent() && firstViolation == null) {
@@ -103,6 +115,28 @@ public final class BookingService {
             throw firstViolation;
         }
         throw DomainException.conflict("slot_unavailable", "The requested time is not available");
+    }
+
+    /** A booking statement's outcome with the appointment it tried to book. */
+    private record Attempted(BookingDao.BookingAttempt outcome, Appointment appointment) {
+    }
+
+    /** Books the barber's chair, drawing a new confirmation code while the one drawn is taken. */
+    private Attempted bookChair(Location location, ServiceOffering service, UUID barber, NewBooking booking,
+                                Instant now, Guest guest) {
+        Instant start = booking.start();
+        for (int draw = 0; draw < CODE_DRAWS; draw++) {
+            Appointment appointment = new Appointment(Ids.newId(), location.id(), barber, service.id(),
+                    booking.clientId(), start, start.plus(service.duration()), start.plus(service.blockedDuration()),
+                    AppointmentStatus.CONFIRMED, service.priceCents(), location.currency(), booking.notes(),
+                    confirmationCodes.get(), 1, now, now);
+            BookingDao.BookingAttempt outcome = attempt(appointment, guest,
+                    EventFactory.appointment(EventType.AppointmentBooked, appointment, location.timezone(), null, now));
+            if (outcome != BookingDao.BookingAttempt.CODE_TAKEN) {
+                return new Attempted(outcome, appointment);
+            }
+        }
+        throw new IllegalStateException(CODE_DRAWS + " confirmation codes in a row were taken");
     }
 
     /** One booking statement in its own (auto-commit) transaction. */

@@ -19,6 +19,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class AnalyticsScaleBenchmark {
     private static final int BARBERS = 100;
+    /** More than enough numbers for the codes a run's bookings may already hold (a handful at most). */
+    private static final int CODES_SPARE = 1000;
     private static final LocalDate FIRST_DAY = LocalDate.parse("2027-01-01");
 
     public static void main(String[] args) throws Exception {
@@ -92,12 +94,16 @@ public final class AnalyticsScaleBenchmark {
             s.execute("INSERT INTO users (id, email, name) SELECT id, 'scale-' || id || '@bench.test', 'B' FROM scale_barbers");
             s.execute("INSERT INTO location_members (location_id, user_id, role) SELECT '" + location
                     + "', id, 'barber' FROM scale_barbers");
-            // appointment i: barber i % 100, slot i / 100 (30 minutes each, 08:00-20:00 local, every day)
+            // appointment i: barber i % 100, slot i / 100 (30 minutes each, 08:00-20:00 local, every
+            // day), code prefix + i in hex; an i whose code a booking already drew at random is
+            // skipped (the codes share the service's A-Z0-9 space), and the next ones take its place
             s.execute("CREATE TEMP TABLE scale_appointments ON COMMIT DROP AS SELECT gen_random_uuid() AS id, b.id AS barber, "
                     + "(timestamp '" + FIRST_DAY + " 08:00' + ((i / " + BARBERS + ") / 24) * interval '1 day' "
                     + "+ ((i / " + BARBERS + ") % 24) * interval '30 minutes') AT TIME ZONE 'America/Chicago' AS start_time, "
-                    + "'" + prefix + "' || upper(lpad(to_hex(i), 7, '0')) AS code, i FROM generate_series(0, " + (n - 1) + ") i "
-                    + "JOIN scale_barbers b ON b.b = i % " + BARBERS);
+                    + "code, i FROM (SELECT i, code FROM (SELECT i, '" + prefix + "' || upper(lpad(to_hex(i), 7, '0')) "
+                    + "AS code FROM generate_series(0, " + (n - 1 + CODES_SPARE) + ") i) c "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM appointments a WHERE a.confirmation_code = c.code) "
+                    + "ORDER BY i LIMIT " + n + ") g JOIN scale_barbers b ON b.b = g.i % " + BARBERS);
             s.execute("INSERT INTO appointments (id, location_id, barber_id, service_id, start_time, end_time, "
                     + "blocked_until, status, price_cents, currency, confirmation_code, version) "
                     + "SELECT id, '" + location + "', barber, '" + service + "', start_time, start_time + interval '30 minutes', "
