@@ -23,7 +23,6 @@ import org.postgresql.util.PSQLException;
  * the statement is timed under the name the SqlObject method had.
  */
 public final class BookingDao {
-    /** What one booking attempt found. */
     /** How a booking statement ended: booked, refused for time off or a taken chair, or its confirmation code was taken. */
     public enum BookingAttempt { BOOKED, TIME_OFF, TAKEN, CODE_TAKEN }
 
