@@ -91,7 +91,6 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
-import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -294,13 +293,12 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
             environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER,
                     Math.toIntExact(gzip.getMinimumEntitySize().toBytes()));
         }
-        List<ConnectorFactory> connectors = serverFactory instanceof DefaultServerFactory full
-                ? full.getApplicationConnectors()
-                : serverFactory instanceof SimpleServerFactory simple ? List.of(simple.getConnector()) : List.of();
-        for (ConnectorFactory connector : connectors) {
-            if (connector instanceof HttpConnectorFactory http
-                    && http.getMinBufferPoolSize().toBytes() > HttpGenerator.CHUNK_SIZE) {
-                http.setMinBufferPoolSize(DataSize.bytes(HttpGenerator.CHUNK_SIZE));
+        if (serverFactory instanceof DefaultServerFactory server) {
+            for (ConnectorFactory connector : server.getApplicationConnectors()) {
+                if (connector instanceof HttpConnectorFactory http
+                        && http.getMinBufferPoolSize().toBytes() > HttpGenerator.CHUNK_SIZE) {
+                    http.setMinBufferPoolSize(DataSize.bytes(HttpGenerator.CHUNK_SIZE));
+                }
             }
         }
     }

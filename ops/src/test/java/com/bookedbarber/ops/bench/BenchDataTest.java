@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-class BenchDataWalTest {
+class BenchDataTest {
     /** The current WAL segment's number: its file name's last 16 hex digits (log and segment). */
     private static final String SEGMENT_NUMBER =
             "SELECT ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 9))::bit(64)::bigint";
