@@ -45,7 +45,8 @@ public final class BookingService {
     /**
      * Draws of a new confirmation code when the previous one was taken. A draw collides with one
      * of n existing codes with probability n / 36^8 (one in 2.8 million at a million appointments),
-     * so a second draw is already rare and a sixth unheard of.
+     * so a second draw is already rare and a sixth unheard of. Should it happen, the booking is
+     * answered 503 with Retry-After and nothing is written.
      */
     private static final int CODE_DRAWS = 5;
 
@@ -136,7 +137,9 @@ public final class BookingService {
                 return new Attempted(outcome, appointment);
             }
         }
-        throw new IllegalStateException(CODE_DRAWS + " confirmation codes in a row were taken");
+        // nothing was written; a retry draws afresh (503, never a 500: no input can cause this)
+        throw DomainException.unavailable("confirmation_code_unavailable",
+                "No free confirmation code could be drawn; retry shortly");
     }
 
     /** One booking statement in its own (auto-commit) transaction. */

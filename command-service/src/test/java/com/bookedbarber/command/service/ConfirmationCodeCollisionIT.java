@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bookedbarber.command.core.BookedAppointment;
+import com.bookedbarber.command.core.DomainException;
 import com.bookedbarber.command.core.NewBooking;
 import com.bookedbarber.command.db.BookingDao;
 import com.bookedbarber.testing.ShopFixture;
@@ -62,7 +63,10 @@ class ConfirmationCodeCollisionIT {
         BookingService unlucky = service(() -> "SAME0003");
 
         assertThatThrownBy(() -> unlucky.book(booking(shop, "2026-12-03T11:00:00Z")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("confirmation codes");
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.UNAVAILABLE);
+                    assertThat(e.code()).isEqualTo("confirmation_code_unavailable");
+                });
         assertThat(db.count("SELECT count(*) FROM appointments WHERE location_id = '" + shop.locationId() + "'")).isEqualTo(1);
     }
 
