@@ -71,7 +71,7 @@ public final class BookingRules {
         // each candidate is checked only against its own barber's busy time
         Map<UUID, List<Interval>> busyByBarber = busy.stream().collect(Collectors.groupingBy(Interval::barberId));
         for (UUID barber : barbers) {
-            List<Interval> barberBusy = busyByBarber.getOrDefault(barber, List.of());
+            BusyTime barberBusy = new BusyTime(busyByBarber.getOrDefault(barber, List.of()));
             for (WorkingWindow w : windows) {
                 if (!w.barberId().equals(barber) || w.dayOfWeek() != date.getDayOfWeek().getValue()) {
                     continue;
@@ -88,7 +88,7 @@ public final class BookingRules {
                         if (start.isBefore(windowStart) || end.isAfter(windowEnd) || !bookableAt(start)) {
                             continue;
                         }
-                        if (barberBusy.stream().noneMatch(b -> b.overlaps(start, end))) {
+                        if (!barberBusy.overlaps(start, end)) {
                             slots.add(new Slot(start, local, barber));
                         }
                     }
