@@ -12,7 +12,7 @@ import java.util.List;
  * latest end among those starting before {@code end} is after {@code start}. Intervals may
  * overlap one another (time off over an appointment). A day's availability checks every
  * candidate slot of every barber: with a linear scan per slot that was 70% of the slot
- * calculation's CPU on a busy day (async-profiler).
+ * calculation's CPU on partly booked days (async-profiler).
  */
 public final class BusyTime {
     private final Instant[] starts;
