@@ -5,6 +5,7 @@ import com.bookedbarber.command.core.Appointment;
 import com.bookedbarber.command.core.AppointmentStatus;
 import com.bookedbarber.command.core.ConfirmationCodes;
 import com.bookedbarber.command.core.EventFactory;
+import com.bookedbarber.command.core.Ids;
 import com.bookedbarber.command.core.OutboxEvent;
 import com.bookedbarber.command.db.BookingDao;
 import com.bookedbarber.ops.bench.LoadRunner.Outcome;
@@ -160,7 +161,7 @@ final class BenchData {
         Slot slot = nextSlot(shop);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant end = slot.start().plus(Duration.ofMinutes(30));
-        Appointment appointment = new Appointment(UUID.randomUUID(), shop.location(), slot.barber(), shop.service(), null,
+        Appointment appointment = new Appointment(Ids.newId(), shop.location(), slot.barber(), shop.service(), null,
                 slot.start(), end, end, AppointmentStatus.CONFIRMED, 3000, "USD", null, ConfirmationCodes.next(), 1, now, now);
         return new Booking(appointment, EventFactory.appointment(EventType.AppointmentBooked, appointment, ZoneOffset.UTC,
                 null, now));

@@ -137,19 +137,22 @@ public final class SystemBenchmark {
     }
 
     /**
-     * An open-loop step with its p99 and what PostgreSQL's client backends waited on meanwhile.
+     * An open-loop step with its p99, what PostgreSQL's client backends waited on meanwhile and
+     * what it wrote to the WAL (full-page images tell a step that overlapped a checkpoint's start).
      * The system settles first, so the samples cover the step (and its lead-in at the same rate),
      * not the idle wait for the outbox and the worker to catch up.
      */
     private void openWatchingDatabase(String scenario, String label, String goal, double rate, LoadRunner.Call call)
             throws Exception {
         settle();
+        WalActivity wal = WalActivity.since(database);
         try (DatabaseWaits waits = new DatabaseWaits(database)) {
             Step step = report.add(load.open(scenario, rate, seconds, call));
             report.note(String.format("%s: p99 %.1f ms%s; %s", label, Report.ms(step.latency(), 99), goal,
                     Report.stalls(step)));
             report.note(label + ": " + waits.summary());
         }
+        report.note(label + ": " + wal.summary());
     }
 
     /** The three reports against /health on the same server, then daily revenue at half its rate. */

@@ -137,8 +137,11 @@ public final class ProjectionConsumer implements Managed {
         Map<TopicPartition, Instant> newest = applier.apply(h, records);
         Map<TopicPartition, Long> next = new java.util.HashMap<>();
         records.forEach(r -> next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));
-        OffsetDao offsets = h.attach(OffsetDao.class);
-        next.forEach((tp, offset) -> offsets.save(group, tp.topic(), tp.partition(), offset));
+        List<Map.Entry<TopicPartition, Long>> offsets = new java.util.ArrayList<>(next.entrySet());
+        h.attach(OffsetDao.class).save(group,
+                offsets.stream().map(e -> e.getKey().topic()).toArray(String[]::new),
+                offsets.stream().map(e -> e.getKey().partition()).toArray(Integer[]::new),
+                offsets.stream().map(Map.Entry::getValue).toArray(Long[]::new));
         return newest;
     }
 
