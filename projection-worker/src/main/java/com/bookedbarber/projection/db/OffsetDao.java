@@ -16,7 +16,7 @@ public interface OffsetDao {
     List<StoredOffset> load(@Bind("group") String group);
 
     /** Stores the next offset of each partition in one statement (a poll spans several partitions). */
-    @SqlUpdate("INSERT INTO projection_offsets AS o (consumer_group, topic, partition, next_offset, updated_at) "
+    @SqlUpdate("INSERT INTO projection_offsets (consumer_group, topic, partition, next_offset, updated_at) "
             + "SELECT :group, t.topic, t.partition, t.next_offset, now() FROM unnest(CAST(:topics AS text[]), "
             + "CAST(:partitions AS int[]), CAST(:nextOffsets AS bigint[])) AS t(topic, partition, next_offset) "
             + "ON CONFLICT (consumer_group, topic, partition) "
