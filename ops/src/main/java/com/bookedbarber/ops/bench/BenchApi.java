@@ -4,6 +4,7 @@ import com.bookedbarber.ops.bench.LoadRunner.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -44,13 +45,23 @@ final class BenchApi {
         this.api = api;
     }
 
-    /** Registers a new user; returns its id and access token. */
-    JsonNode register(String name) throws Exception {
+    /** Registers a new user; returns its session (its tokens, refreshed when due). */
+    BenchSession register(String name) throws Exception {
         String body = JSON.writeValueAsString(Map.of("email", name.toLowerCase().replace(' ', '-') + "-" + UUID.randomUUID()
                 + "@bench.test", "password", "benchmark user password", "name", name));
         Answer answer = send(post("/api/v2/auth/register", body, null), true);
         if (answer.status() != 201) {
             throw new IllegalStateException("register answered " + answer.status() + ": " + answer.body());
+        }
+        return new BenchSession(JSON.readTree(answer.body()), this::refresh, Clock.systemUTC());
+    }
+
+    /** A new token pair for a refresh token (which the server then rotates). */
+    JsonNode refresh(String refreshToken) throws Exception {
+        Answer answer = send(post("/api/v2/auth/refresh", JSON.writeValueAsString(Map.of("refresh_token", refreshToken)),
+                null), true);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("refresh answered " + answer.status() + ": " + answer.body());
         }
         return JSON.readTree(answer.body());
     }

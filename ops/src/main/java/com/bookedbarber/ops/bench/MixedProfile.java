@@ -14,15 +14,15 @@ final class MixedProfile {
 
     private final BenchApi api;
     private final BenchData.Shop shop;
-    private final String client;
-    private final String owner;
+    private final BenchSession client;
+    private final BenchSession owner;
     private final LocalDate firstDay = LocalDate.ofInstant(BenchData.BASE, ZoneOffset.UTC);
 
-    MixedProfile(BenchApi api, BenchData.Shop shop, String clientToken, String ownerToken) {
+    MixedProfile(BenchApi api, BenchData.Shop shop, BenchSession client, BenchSession owner) {
         this.api = api;
         this.shop = shop;
-        this.client = clientToken;
-        this.owner = ownerToken;
+        this.client = client;
+        this.owner = owner;
     }
 
     /** One call of the mix, chosen at random with the shares above. */
@@ -41,20 +41,20 @@ final class MixedProfile {
     /** The next slot of the shop, booked as the client; a taken slot is a conflict. */
     Outcome book() throws Exception {
         BenchData.Slot slot = BenchData.nextSlot(shop);
-        return api.book(shop, client, slot.barber(), slot.start()) == null ? Outcome.CONFLICT : Outcome.OK;
+        return api.book(shop, client.token(), slot.barber(), slot.start()) == null ? Outcome.CONFLICT : Outcome.OK;
     }
 
     Outcome availability() throws Exception {
-        return api.availability(shop, client, randomDay());
+        return api.availability(shop, client.token(), randomDay());
     }
 
     Outcome list() throws Exception {
-        return api.appointmentList(shop, owner, randomDay());
+        return api.appointmentList(shop, owner.token(), randomDay());
     }
 
     /** A report of {@code days + 1} days from the first booked day, as the owner. */
     Outcome analytics(String report, int days) throws Exception {
-        return api.analytics(shop, owner, report, firstDay, days);
+        return api.analytics(shop, owner.token(), report, firstDay, days);
     }
 
     private LocalDate randomDay() {

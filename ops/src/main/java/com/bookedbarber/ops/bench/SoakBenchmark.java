@@ -1,10 +1,8 @@
 package com.bookedbarber.ops.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The memory soak (ops/bench soak): the mixed profile at a fixed rate for ten minutes after a
@@ -23,10 +21,10 @@ public final class SoakBenchmark {
         BenchApi api = new BenchApi(System.getProperty("api", "http://127.0.0.1:8080"));
 
         BenchData.Shop shop = data.seed("bench-soak");
-        String client = api.register("Soak Client").get("access_token").asText();
-        JsonNode owner = api.register("Soak Owner");
-        data.makeOwner(shop, UUID.fromString(owner.get("user").get("id").asText()));
-        MixedProfile mix = new MixedProfile(api, shop, client, owner.get("access_token").asText());
+        BenchSession client = api.register("Soak Client");
+        BenchSession owner = api.register("Soak Owner");
+        data.makeOwner(shop, owner.userId());
+        MixedProfile mix = new MixedProfile(api, shop, client, owner);
         LoadRunner load = new LoadRunner(() -> { }, false);
         load.open("warm-up", rate, warmupSeconds, mix::next);
 
