@@ -43,4 +43,34 @@ class BenchDataTest {
                     + "WHERE relname = 'written'")).isEqualTo(2);
         }
     }
+
+    @Test
+    void rawJdbcBookingsShareKeptConnectionsAndAFailedOneLeavesNothingBehind() throws Exception {
+        try (TestDatabase db = TestDatabase.createMigrated()) {
+            BenchData data = new BenchData(db.jdbcUrl());
+            BenchData.Shop shop = data.seed("pooled");
+            long connectionsBefore = db.count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'");
+
+            // from the 20th on, every tenth slot is one taken five bookings before (BenchData.nextSlot): 2 in 30
+            int booked = 0;
+            int conflicts = 0;
+            for (int i = 0; i < 30; i++) {
+                LoadRunner.Outcome outcome = i % 2 == 0 ? data.bookOverJdbc(shop) : data.bookWithServiceStatement(shop);
+                booked += outcome == LoadRunner.Outcome.OK ? 1 : 0;
+                conflicts += outcome == LoadRunner.Outcome.CONFLICT ? 1 : 0;
+            }
+
+            assertThat(booked).isEqualTo(28);
+            assertThat(conflicts).isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM appointments WHERE location_id = '" + shop.location() + "'"))
+                    .isEqualTo(28);
+            assertThat(db.count("SELECT count(*) FROM outbox WHERE location_id = '" + shop.location() + "'"))
+                    .isEqualTo(28);
+            // one thread, one kept connection, idle (the failed insert's transaction rolled back)
+            assertThat(db.count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"))
+                    .isEqualTo(connectionsBefore + 1);
+            assertThat(db.count("SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'"))
+                    .isZero();
+        }
+    }
 }
