@@ -10,8 +10,6 @@ import com.bookedbarber.command.core.OutboxEvent;
 import com.bookedbarber.command.db.BookingDao;
 import com.bookedbarber.ops.bench.LoadRunner.Outcome;
 import java.sql.Connection;
-import org.apache.tomcat.jdbc.pool.DataSource;
-import org.apache.tomcat.jdbc.pool.PoolProperties;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +26,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.apache.tomcat.jdbc.pool.DataSource;
+import org.apache.tomcat.jdbc.pool.PoolProperties;
 
 /**
  * The benchmark's data over JDBC: shops seeded directly (fast, repeatable), the raw-JDBC booking
