@@ -163,7 +163,7 @@ final class BenchData {
                 rs.next();
                 result = rs.getString(1);
             }
-            book.getConnection().commit();
+            c.commit();
             return "BOOKED".equals(result) ? Outcome.OK : Outcome.CONFLICT;
         } catch (SQLException e) {
             return Outcome.ERROR;
