@@ -51,6 +51,36 @@ public final class RestartablePostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Crashes the server ({@code SIGQUIT} to the postmaster, PostgreSQL's immediate shutdown):
+     * every process exits at once without a checkpoint or a final WAL flush, as a power cut
+     * would leave it, and {@link #restart} then runs crash recovery. What was committed without
+     * waiting for its flush ({@code synchronous_commit = off}) may be gone afterwards.
+     */
+    public synchronized void crash() {
+        if (server == null) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("could not signal the postmaster " + pid);
+            }
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
+            if (postmaster != null) {
+                postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            // releases the data directory's lock file; its "pg_ctl stop" finds nothing to stop
+            server.close();
+            server = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not crash PostgreSQL on port " + port, e);
+        }
+    }
+
     /** Starts the stopped server again on the same port and data. */
     public synchronized void restart() {
         if (server == null) {
@@ -69,6 +99,10 @@ public final class RestartablePostgres implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // durable, as a crash test needs: the embedded defaults commit asynchronously
+                    // and never fsync, so a crash would take back what was reported committed
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL on port " + port, e);

@@ -2,6 +2,7 @@ package com.bookedbarber.command.db;
 
 import com.bookedbarber.command.core.Appointment;
 import com.bookedbarber.command.core.OutboxEvent;
+import com.bookedbarber.platform.db.SqlStates;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import java.sql.PreparedStatement;

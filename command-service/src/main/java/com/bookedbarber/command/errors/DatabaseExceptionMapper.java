@@ -1,6 +1,6 @@
 package com.bookedbarber.command.errors;
 
-import com.bookedbarber.command.db.SqlStates;
+import com.bookedbarber.platform.db.SqlStates;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -19,7 +19,7 @@ import com.bookedbarber.command.db.BookingDao;
 import com.bookedbarber.command.db.MemberDao;
 import com.bookedbarber.command.db.OutboxDao;
 import com.bookedbarber.command.db.ScheduleDao;
-import com.bookedbarber.command.db.SqlStates;
+import com.bookedbarber.platform.db.SqlStates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package com.bookedbarber.projection.consumer;
 
-import com.bookedbarber.api.events.EventEnvelope;
+import com.bookedbarber.platform.db.SqlStates;
 import com.bookedbarber.projection.db.OffsetDao;
 import com.bookedbarber.projection.db.SwapGateDao;
 import io.dropwizard.lifecycle.Managed;
@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,24 +112,60 @@ public final class ProjectionConsumer implements Managed {
         records.forEach(all::add);
         try {
             if (failedAttempts >= ATTEMPTS_BEFORE_ISOLATING) {
-                applyOneByOne(all);
+                HalvingIsolation.apply(all, this::applyInTransaction, this::deadLetter, ProjectionConsumer::isTransient);
             } else {
-                progress.applied(jdbi.inTransaction(h -> applyWithOffsets(h, all)));
-                applier.committed();
+                applyInTransaction(all);
             }
             failedAttempts = 0;
         } catch (RuntimeException e) {
-            applier.rolledBack();
-            // Nothing of this batch was committed: read it again after a pause. A batch that keeps
-            // failing (a database error no retry cures) is then applied record by record.
-            failedAttempts++;
-            LOG.warn("applying {} records failed (attempt {}), retrying: {}", records.count(), failedAttempts,
-                    e.toString());
+            // Read the poll again after a pause (parts isolation committed are duplicates then, which
+            // change nothing). A failure no retry cures, met again and again, sends the poll to
+            // isolation; a transient one (the database away, a lost deadlock) never does: no record is
+            // to blame, and isolating would dead-letter good events.
+            if (!isTransient(e)) {
+                failedAttempts++;
+            }
+            LOG.warn("applying {} records failed ({} attempt(s) no retry cures), retrying: {}", records.count(),
+                    failedAttempts, e.toString());
             for (TopicPartition tp : records.partitions()) {
                 c.seek(tp, records.records(tp).get(0).offset());
             }
             sleep(retryBackoff);
         }
+    }
+
+    /** The records and their partitions' next offsets in one transaction. */
+    private void applyInTransaction(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            progress.applied(jdbi.inTransaction(h -> applyWithOffsets(h, records)));
+        } catch (RuntimeException e) {
+            applier.rolledBack();
+            throw e;
+        }
+        applier.committed();
+    }
+
+    /**
+     * A record isolation left alone and still failing: dead-lettered with the database's reason
+     * and its offset committed, so one bad event cannot stall the partition. A failure to write
+     * even the dead letter propagates and the poll is retried.
+     */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
+        jdbi.useTransaction(h -> {
+            applier.deadLetter(h, record, "could not be applied: " + reason.getMessage());
+            h.attach(OffsetDao.class).save(group, record.topic(), record.partition(), record.offset() + 1);
+        });
+        applier.committed();
+    }
+
+    /** A failure that says nothing about the records: the database unreachable, busy or racing. */
+    static boolean isTransient(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectionException) {
+                return true;
+            }
+        }
+        return SqlStates.isTransient(SqlStates.of(e));
     }
 
     private Map<TopicPartition, Instant> applyWithOffsets(org.jdbi.v3.core.Handle h,
@@ -143,27 +180,6 @@ public final class ProjectionConsumer implements Managed {
                 offsets.stream().map(e -> e.getKey().partition()).toArray(Integer[]::new),
                 offsets.stream().map(Map.Entry::getValue).toArray(Long[]::new));
         return newest;
-    }
-
-    /**
-     * Each record in its own transaction with its offset; one that still fails is dead-lettered
-     * with the database's reason (and its offset committed), so one bad event cannot stall the
-     * partition. A failure to write even the dead letter propagates and the batch is retried.
-     */
-    private void applyOneByOne(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                progress.applied(jdbi.inTransaction(h -> applyWithOffsets(h, List.of(record))));
-                applier.committed();
-            } catch (RuntimeException e) {
-                applier.rolledBack();
-                jdbi.useTransaction(h -> {
-                    applier.deadLetter(h, record, "could not be applied: " + e.getMessage());
-                    h.attach(OffsetDao.class).save(group, record.topic(), record.partition(), record.offset() + 1);
-                });
-                applier.committed();
-            }
-        }
     }
 
     private void recordLag(Consumer<String, byte[]> c) {

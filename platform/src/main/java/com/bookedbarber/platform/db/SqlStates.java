@@ -1,4 +1,4 @@
-package com.bookedbarber.command.db;
+package com.bookedbarber.platform.db;
 
 import java.sql.SQLException;
 
@@ -14,6 +14,12 @@ public final class SqlStates {
     public static final String CONNECTION_EXCEPTION_CLASS = "08";
     /** Class 57P, operator intervention: the server is shutting down, crashed or is starting up. */
     public static final String OPERATOR_INTERVENTION_PREFIX = "57P";
+    /** Class 40, transaction rollback: a serialization failure or a deadlock this transaction lost. */
+    public static final String TRANSACTION_ROLLBACK_CLASS = "40";
+    /** Class 53, insufficient resources: disk full, out of memory, too many connections. */
+    public static final String INSUFFICIENT_RESOURCES_CLASS = "53";
+    /** A statement timeout or a cancel request. */
+    public static final String QUERY_CANCELED = "57014";
 
     private SqlStates() {
     }
@@ -21,6 +27,17 @@ public final class SqlStates {
     /** True if the database itself is unreachable or going away, as opposed to refusing this statement. */
     public static boolean isDatabaseUnavailable(String state) {
         return state != null && (state.startsWith(CONNECTION_EXCEPTION_CLASS) || state.startsWith(OPERATOR_INTERVENTION_PREFIX));
+    }
+
+    /**
+     * True if the same transaction may succeed when tried again unchanged: the database is
+     * unavailable, short of a resource, or this transaction lost a race or waited too long. False
+     * for errors about the data or the statement itself, which every retry meets again.
+     */
+    public static boolean isTransient(String state) {
+        return isDatabaseUnavailable(state) || state != null && (state.startsWith(TRANSACTION_ROLLBACK_CLASS)
+                || state.startsWith(INSUFFICIENT_RESOURCES_CLASS) || LOCK_NOT_AVAILABLE.equals(state)
+                || QUERY_CANCELED.equals(state));
     }
 
     /** The SQLSTATE anywhere in the cause chain, or null. */
