@@ -82,6 +82,7 @@ import com.bookedbarber.platform.kafka.KafkaMetricsBridge;
 import com.bookedbarber.platform.kafka.ManagedAdmin;
 import com.bookedbarber.platform.metrics.SlidingWindowMetricRegistry;
 import com.bookedbarber.platform.validation.CachedParameterNames;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -140,6 +141,10 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
     @Override
     public void run(CommandServiceConfiguration config, Environment environment) {
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // Jackson flushes the response stream after each entity; Jetty then sends what it has as a
+        // chunk at once and the end of the answer in a second write. Without that flush the whole
+        // answer goes out in one write when the request completes, with its Content-Length.
+        environment.getObjectMapper().disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         // hostile JSON is bounded: nesting depth, string and number lengths
         environment.getObjectMapper().getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxStringLength(100_000).maxNumberLength(100).build());
