@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Jdbi;
@@ -43,14 +42,7 @@ class DatabaseCrashIT {
             Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
             UUID location = UUID.randomUUID();
             String group = "group-" + UUID.randomUUID();
-            AtomicInteger failedTransactions = new AtomicInteger();
-            EventApplier counting = new EventApplier(new MetricRegistry()) {
-                @Override
-                void rolledBack() {
-                    failedTransactions.incrementAndGet();
-                    super.rolledBack();
-                }
-            };
+            RollbackCountingApplier counting = new RollbackCountingApplier();
             KafkaFactory factory = new KafkaFactory();
             factory.setBootstrapServers(kafka.bootstrapServers());
             ProjectionConsumer consumer = new ProjectionConsumer(() -> new KafkaConsumer<>(factory.consumerProperties(group)),
@@ -65,7 +57,7 @@ class DatabaseCrashIT {
                 postgres.crash();
                 events.send(bookings(location, EVENTS / 2));
                 // more failed attempts than the three after which a failure no retry cures is isolated
-                await().atMost(Duration.ofSeconds(30)).until(() -> failedTransactions.get() >= 5);
+                await().atMost(Duration.ofSeconds(30)).until(() -> counting.failedTransactions() >= 5);
                 postgres.restart();
 
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(db.count(booked(location)))

@@ -252,14 +252,7 @@ class ProjectionConsumerIT {
     void aFailureNoRecordIsToBlameIsRetriedUntilItPassesAndDeadLettersNothing() throws Exception {
         UUID location = UUID.randomUUID();
         List<EventEnvelope> batch = bookings(location, Instant.parse("2026-12-12T15:00:00Z"), 5);
-        AtomicInteger failedTransactions = new AtomicInteger();
-        EventApplier counting = new EventApplier(new MetricRegistry()) {
-            @Override
-            void rolledBack() {
-                failedTransactions.incrementAndGet();
-                super.rolledBack();
-            }
-        };
+        RollbackCountingApplier counting = new RollbackCountingApplier();
         // A real transient error: a rebuild's swap holds the gate every batch enters, and this
         // worker's connections give up a lock wait after 100 ms (SQLSTATE 55P03). Isolating on
         // it would dead-letter every record of the poll, good ones included.
@@ -276,7 +269,7 @@ class ProjectionConsumerIT {
             events.send(batch);
             consumer.start();
             // far more failed attempts than the three after which a failure no retry cures is isolated
-            await().atMost(Duration.ofSeconds(30)).until(() -> failedTransactions.get() >= 10);
+            await().atMost(Duration.ofSeconds(30)).until(() -> counting.failedTransactions() >= 10);
             assertThat(hour(location, 10)).isEqualTo("none");
             swap.commit();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hour(location, 10)).isEqualTo("5/0/0/0"));
