@@ -207,7 +207,7 @@ public final class ProjectionConsumer implements Managed {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, Long> stored = jdbi.withExtension(OffsetDao.class, dao -> dao.load(group)).stream()
+            Map<TopicPartition, Long> stored = loadStoredOffsets().stream()
                     .collect(Collectors.toMap(o -> new TopicPartition(o.topic(), o.partition()),
                             OffsetDao.StoredOffset::nextOffset));
             for (TopicPartition tp : partitions) {
@@ -219,6 +219,24 @@ public final class ProjectionConsumer implements Managed {
                 }
             }
             LOG.info("assigned {}", partitions);
+        }
+
+        /**
+         * Waits out a database that is away when partitions are assigned (a rebalance during an
+         * outage): failing here would end the consume loop for good.
+         */
+        private List<OffsetDao.StoredOffset> loadStoredOffsets() {
+            while (true) {
+                try {
+                    return jdbi.withExtension(OffsetDao.class, dao -> dao.load(group));
+                } catch (RuntimeException e) {
+                    if (!running || !isTransient(e)) {
+                        throw e;
+                    }
+                    LOG.warn("reading the stored offsets failed, retrying: {}", e.toString());
+                    sleep(retryBackoff);
+                }
+            }
         }
 
         @Override

@@ -10,12 +10,16 @@ import com.bookedbarber.testing.RestartablePostgres;
 import com.bookedbarber.testing.TestDatabase;
 import com.bookedbarber.testing.TestKafka;
 import com.codahale.metrics.MetricRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Jdbi;
@@ -39,15 +43,11 @@ class DatabaseCrashIT {
         try (RestartablePostgres postgres = RestartablePostgres.start();
              TestDatabase db = TestDatabase.createMigratedOn(postgres.serverUrl());
              TestKafka kafka = TestKafka.start(3)) {
-            Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
             UUID location = UUID.randomUUID();
             String group = "group-" + UUID.randomUUID();
             RollbackCountingApplier counting = new RollbackCountingApplier();
-            KafkaFactory factory = new KafkaFactory();
-            factory.setBootstrapServers(kafka.bootstrapServers());
-            ProjectionConsumer consumer = new ProjectionConsumer(() -> new KafkaConsumer<>(factory.consumerProperties(group)),
-                    List.of(Topics.APPOINTMENTS, Topics.PAYMENTS), group, jdbi, counting, Duration.ofMillis(100),
-                    Duration.ofMillis(200), new ProjectionProgress(Clock.systemUTC(), new MetricRegistry()));
+            KafkaFactory factory = factory(kafka);
+            ProjectionConsumer consumer = consumer(factory, group, db.dataSource(), counting);
             consumer.start();
             try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
                 events.send(bookings(location, EVENTS / 2));
@@ -73,6 +73,74 @@ class DatabaseCrashIT {
                 consumer.stop();
             }
         }
+    }
+
+    @Test
+    void aRebalanceWhileTheDatabaseIsAwayWaitsForItInsteadOfEndingTheConsumers() throws Exception {
+        try (RestartablePostgres postgres = RestartablePostgres.start();
+             TestDatabase db = TestDatabase.createMigratedOn(postgres.serverUrl());
+             TestKafka kafka = TestKafka.start(3)) {
+            UUID location = UUID.randomUUID();
+            String group = "group-" + UUID.randomUUID();
+            KafkaFactory factory = factory(kafka);
+            ProjectionConsumer first = consumer(factory, group, db.dataSource(), new RollbackCountingApplier());
+            first.start();
+            // the second worker's connection attempts are counted: until its partitions are assigned
+            // it has nothing to apply, so every attempt is its reading of the stored offsets
+            AtomicInteger refused = new AtomicInteger();
+            ProjectionConsumer second = consumer(factory, group, counting(db.dataSource(), refused),
+                    new RollbackCountingApplier());
+            try (TestEvents events = new TestEvents(kafka.bootstrapServers())) {
+                events.send(bookings(location, EVENTS / 2));
+                await().atMost(Duration.ofSeconds(30)).until(() -> db.count(booked(location)) == EVENTS / 2);
+                postgres.crash();
+                second.start(); // a rebalance: both workers are assigned partitions while the database is away
+                await().atMost(Duration.ofSeconds(60)).until(() -> refused.get() >= 3);
+                events.send(bookings(location, EVENTS / 2));
+                postgres.restart();
+
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(db.count(booked(location)))
+                        .isEqualTo(EVENTS));
+                await().atMost(Duration.ofSeconds(30)).until(() -> db.count("SELECT coalesce(sum(next_offset), 0) "
+                        + "FROM projection_offsets WHERE consumer_group = '" + group + "' AND topic = '"
+                        + Topics.APPOINTMENTS + "'") == endOffsets(factory));
+                assertThat(db.count("SELECT count(*) FROM projection_dead_letters")).isZero();
+                assertThat(first.isRunning()).isTrue();
+                assertThat(second.isRunning()).isTrue();
+            } finally {
+                second.stop();
+                first.stop();
+            }
+        }
+    }
+
+    private static KafkaFactory factory(TestKafka kafka) {
+        KafkaFactory factory = new KafkaFactory();
+        factory.setBootstrapServers(kafka.bootstrapServers());
+        return factory;
+    }
+
+    private static ProjectionConsumer consumer(KafkaFactory factory, String group, DataSource dataSource,
+                                               EventApplier applier) {
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        return new ProjectionConsumer(() -> new KafkaConsumer<>(factory.consumerProperties(group)),
+                List.of(Topics.APPOINTMENTS, Topics.PAYMENTS), group, jdbi, applier, Duration.ofMillis(100),
+                Duration.ofMillis(200), new ProjectionProgress(Clock.systemUTC(), new MetricRegistry()));
+    }
+
+    /** The data source, counting the connections it could not open. */
+    private static DataSource counting(DataSource dataSource, AtomicInteger refused) {
+        return (DataSource) Proxy.newProxyInstance(DatabaseCrashIT.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(dataSource, args);
+                    } catch (InvocationTargetException e) {
+                        if (method.getName().equals("getConnection")) {
+                            refused.incrementAndGet();
+                        }
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static String booked(UUID location) {
