@@ -141,9 +141,9 @@ public class CommandServiceApplication extends Application<CommandServiceConfigu
     @Override
     public void run(CommandServiceConfiguration config, Environment environment) {
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        // Jackson flushes the response stream after each entity; Jetty then sends what it has as a
-        // chunk at once and the end of the answer in a second write. Without that flush the whole
-        // answer goes out in one write when the request completes, with its Content-Length.
+        // Jackson flushes the response stream after each entity; Jetty then writes what it has at
+        // once and the end of the answer in a second write. Without that flush an answer that fits
+        // Jetty's output buffer goes out in one write when the request completes.
         environment.getObjectMapper().disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         // hostile JSON is bounded: nesting depth, string and number lengths
         environment.getObjectMapper().getFactory().setStreamReadConstraints(StreamReadConstraints.builder()

@@ -48,18 +48,6 @@ public interface OutboxDao {
     @SqlUpdate("UPDATE outbox SET published_at = now() WHERE id = ANY(:ids)")
     int markPublished(@Bind("ids") long[] ids);
 
-    /**
-     * Lets the open transaction commit without waiting for its WAL flush, for the relay's marks
-     * only: a database crash that loses a mark leaves the row unpublished, and the relay, which
-     * reads what to send from this table every time, sends the event again (consumers
-     * deduplicate). On a busy disk every flush request holds the WAL write lock that the
-     * bookings' synchronous commits queue behind. Not for the projection worker: its position
-     * in a topic lives in its consumer too, so a batch lost after it was reported committed
-     * would not be read again (DatabaseCrashIT lost 8 of 2,000 events that way).
-     */
-    @SqlUpdate("SET LOCAL synchronous_commit = off")
-    void commitWithoutWaitingForFlush();
-
     @SqlQuery("SELECT count(*) AS count, min(created_at) AS oldest FROM outbox WHERE published_at IS NULL")
     @RegisterRowMapper(BacklogMapper.class)
     Backlog backlog();

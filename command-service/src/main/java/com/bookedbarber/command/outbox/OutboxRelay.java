@@ -36,8 +36,7 @@ import org.slf4j.LoggerFactory;
  * every {@code pollInterval} (tens of milliseconds) when idle; it does not LISTEN, because a
  * NOTIFY serializes the commits of every writing transaction (see migration V9). A row is
  * marked published only after the broker acknowledged it (acks=all); a crash in between re-sends
- * it, and consumers deduplicate. For the same reason the mark commits without waiting for its
- * WAL flush ({@link OutboxDao#commitWithoutWaitingForFlush}): bookings' commits need not queue behind it.
+ * it, and consumers deduplicate.
  * A broker outage only delays publishing: commands never wait for Kafka.
  */
 public final class OutboxRelay implements Managed {
@@ -188,11 +187,7 @@ public final class OutboxRelay implements Managed {
                 // Mark only the acknowledged prefix: rows after a failure are re-sent in order.
                 if (count > 0) {
                     long[] ids = java.util.Arrays.copyOf(acknowledged, count);
-                    primary.useTransaction(h -> {
-                        OutboxDao dao = h.attach(OutboxDao.class);
-                        dao.commitWithoutWaitingForFlush();
-                        dao.markPublished(ids);
-                    });
+                    primary.useExtension(OutboxDao.class, dao -> dao.markPublished(ids));
                     published.mark(count);
                 }
             }

@@ -39,8 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * booking, against a throwaway, durable server of this test's own: requests in the gap get a fast
  * 503 in the error shape, the service recovers without a restart, every booking answered 201
  * survived, and none is half written (every appointment has its event, every event its
- * appointment, and the relay publishes them all, also those whose asynchronous "published" mark
- * the crash took back).
+ * appointment, and the relay publishes them all).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DatabaseRestartIT {

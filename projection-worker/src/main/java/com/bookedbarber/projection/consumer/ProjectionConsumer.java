@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,13 +137,7 @@ public final class ProjectionConsumer implements Managed {
 
     /** The records and their partitions' next offsets in one transaction. */
     private void applyInTransaction(List<ConsumerRecord<String, byte[]>> records) {
-        try {
-            progress.applied(jdbi.inTransaction(h -> applyWithOffsets(h, records)));
-        } catch (RuntimeException e) {
-            applier.rolledBack();
-            throw e;
-        }
-        applier.committed();
+        progress.applied(inTransaction(h -> applyWithOffsets(h, records)));
     }
 
     /**
@@ -151,11 +146,24 @@ public final class ProjectionConsumer implements Managed {
      * even the dead letter propagates and the poll is retried.
      */
     private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
-        jdbi.useTransaction(h -> {
+        inTransaction(h -> {
             applier.deadLetter(h, record, "could not be applied: " + reason.getMessage());
             h.attach(OffsetDao.class).save(group, record.topic(), record.partition(), record.offset() + 1);
+            return null;
         });
+    }
+
+    /** One transaction of the applier: its pending dead-letter copies go out on commit, are dropped on failure. */
+    private <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+        T result;
+        try {
+            result = jdbi.inTransaction(work);
+        } catch (RuntimeException e) {
+            applier.rolledBack();
+            throw e;
+        }
         applier.committed();
+        return result;
     }
 
     /** A failure that says nothing about the records: the database unreachable, busy or racing. */
