@@ -67,6 +67,19 @@ class ProductionConfigsTest {
     }
 
     @Test
+    void poolsSmallerThanDropwizardsDefaultMinimumAreAccepted() throws Exception {
+        // Dropwizard keeps 10 idle connections by default and refuses a maxSize below that
+        Map<String, String> smallPools = new HashMap<>(ENVIRONMENT);
+        smallPools.put("DATABASE_POOL_SIZE", "4");
+        smallPools.put("READ_DATABASE_POOL_SIZE", "4");
+
+        CommandServiceConfiguration config = load(CommandServiceConfiguration.class, "command-service.yml", smallPools);
+
+        assertThat(config.getDatabase().getMaxSize()).isEqualTo(4);
+        assertThat(config.getReadDatabase().getMaxSize()).isEqualTo(4);
+    }
+
+    @Test
     void aMissingSecretStopsTheStartInsteadOfDefaultingToEmpty() {
         Map<String, String> withoutKey = new HashMap<>(ENVIRONMENT);
         withoutKey.remove("JWT_SIGNING_KEY");
