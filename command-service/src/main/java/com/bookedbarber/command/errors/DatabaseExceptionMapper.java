@@ -52,7 +52,7 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
             if (now - last > LOG_UNAVAILABLE_EVERY_NANOS && lastUnavailableLog.compareAndSet(last, now)) {
                 LOG.warn("database unavailable (503 to every request that needs it): {}", e.getMessage());
             }
-            return retryLater("database_unavailable", "The database is not reachable at the moment; retry shortly", 2);
+            return retryLater("database_unavailable", "The database is not reachable or has no free connection at the moment; retry shortly", 2);
         }
         Response response = ErrorResponses.of(request.get(), 500, "internal_error", "Something went wrong on our side", null);
         LOG.error("unhandled database error in request {}", response.getHeaderString("X-Request-Id"), e);

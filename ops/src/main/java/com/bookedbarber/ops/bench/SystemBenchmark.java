@@ -115,7 +115,10 @@ public final class SystemBenchmark {
         return scenarios.contains(scenario);
     }
 
-    /** Booking create at each level next to both raw-JDBC baselines, then open loop at half and a quarter of the best rate. */
+    /**
+     * Booking create at each level next to both raw-JDBC baselines, then open loop at half and a
+     * quarter of the best rate.
+     */
     private Step booking(MixedProfile calls, BenchData.Shop jdbcShop) throws Exception {
         Step bestJdbc = null;
         Step bestSame = null;
@@ -170,7 +173,10 @@ public final class SystemBenchmark {
         report.note(label + ": " + wal.summary());
     }
 
-    /** The three reports against /health on the same server, then daily revenue at half and a quarter of its rate. */
+    /**
+     * The three reports against /health on the same server, then daily revenue at half and a
+     * quarter of its rate.
+     */
     private Step[] analytics(MixedProfile calls) throws Exception {
         Step health = report.add(load.closed("/health, HTTP (baseline)", 8, seconds, api::health));
         Map<String, Integer> reports = Map.of("daily-revenue", 89, "hourly-bookings", 6, "summary", 29);
