@@ -35,8 +35,8 @@ import org.apache.tomcat.jdbc.pool.PoolProperties;
  */
 final class BenchData {
     static final int BARBERS = 48;
-    /** Raw-JDBC connections at most: the open-loop steps' 64 load threads (and LEVELS up to 64) each hold one. */
-    static final int MAX_CLIENTS = 64;
+    /** The command service's pool size in ops/run: DATABASE_POOL_SIZE, 8 unless set (ops/config/command-service.yml). */
+    static final int CONNECTIONS = Integer.parseInt(System.getenv().getOrDefault("DATABASE_POOL_SIZE", "8"));
     static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
 
     /** A location with its one 30-minute service and 48 barbers working around the clock. */
@@ -48,7 +48,9 @@ final class BenchData {
      * The raw-JDBC bookings' connections, kept open across steps as the API's pool keeps its own.
      * Each load thread used to open its own, and every step starts new threads: on a slow
      * machine the 64 connections an open-loop step opened at once held its first two measured
-     * seconds at a median of 0.4-0.8 s.
+     * seconds at a median of 0.4-0.8 s. As many as the API's pool holds, so both sides of a
+     * comparison put the same number of backends on PostgreSQL's two cores and its WAL write
+     * lock, and clients beyond them wait for a connection (README "Pool size").
      */
     private final DataSource pool;
 
@@ -58,9 +60,9 @@ final class BenchData {
         poolSettings.setUrl(url);
         poolSettings.setDriverClassName("org.postgresql.Driver");
         poolSettings.setDefaultAutoCommit(false);
-        poolSettings.setMaxActive(MAX_CLIENTS);
-        poolSettings.setMaxIdle(MAX_CLIENTS);
-        poolSettings.setMinIdle(MAX_CLIENTS);
+        poolSettings.setMaxActive(CONNECTIONS);
+        poolSettings.setMaxIdle(CONNECTIONS);
+        poolSettings.setMinIdle(CONNECTIONS);
         poolSettings.setInitialSize(0);
         // a failed booking's transaction never reaches the next borrower
         poolSettings.setRollbackOnReturn(true);

@@ -35,14 +35,14 @@ public final class FilterChainBenchmark {
                 .header("Authorization", "Bearer " + token).build();
 
         run(http, health, me, requests / 4, null, null);
+        JsonNode timersBefore = timers(http, admin);
         Histogram healthLatency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         Histogram meLatency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         long started = System.nanoTime();
         run(http, health, me, requests, healthLatency, meLatency);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        JsonNode timers = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(admin + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).get("timers");
+        JsonNode timers = timers(http, admin);
         StringBuilder out = new StringBuilder();
         out.append("## Filter chain (").append(requests).append(" requests per route, one client, keep-alive; ")
                 .append(String.format("%.1f s)%n%n", seconds));
@@ -55,11 +55,19 @@ public final class FilterChainBenchmark {
             }
             double unit = unitToMicros(t.path("duration_units").asText("milliseconds"));
             double p50 = t.get("p50").asDouble() * unit;
-            chainMedian += p50;
-            out.append(String.format("| %s | %.1f | %.1f | %d |%n", name, p50, t.get("p99").asDouble() * unit,
-                    t.get("count").asLong()));
+            // a filter that did not run for every measured request is not on GET /me's chain (the
+            // body limits bind to POST, PUT and PATCH only): listed, not summed (its few samples
+            // come from the set-up's login and are cold)
+            JsonNode before = timersBefore.get("filters." + name);
+            long measured = t.get("count").asLong() - (before == null ? 0 : before.get("count").asLong());
+            boolean onChain = measured >= requests;
+            if (onChain) {
+                chainMedian += p50;
+            }
+            out.append(String.format("| %s%s | %.1f | %.1f | %d |%n", name, onChain ? "" : " (not on this route)",
+                    p50, t.get("p99").asDouble() * unit, t.get("count").asLong()));
         }
-        out.append(String.format("| **chain (sum of medians)** | **%.1f** | | |%n%n", chainMedian));
+        out.append(String.format("| **chain of GET /api/v2/auth/me (sum of medians)** | **%.1f** | | |%n%n", chainMedian));
         out.append("| HTTP round trip | p50 (µs) | p90 (µs) | p99 (µs) | p99.9 (µs) |\n| --- | ---: | ---: | ---: | ---: |\n");
         row(out, "GET /health (no filters, baseline)", healthLatency);
         row(out, "GET /api/v2/auth/me (full chain + query)", meLatency);
@@ -67,6 +75,11 @@ public final class FilterChainBenchmark {
                 meLatency.getValueAtPercentile(50) / (double) healthLatency.getValueAtPercentile(50),
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20));
         System.out.println(out);
+    }
+
+    private static JsonNode timers(HttpClient http, String admin) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(admin + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("timers");
     }
 
     private static void run(HttpClient http, HttpRequest health, HttpRequest me, int count, Histogram healthLatency,

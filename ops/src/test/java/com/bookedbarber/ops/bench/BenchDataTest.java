@@ -73,4 +73,29 @@ class BenchDataTest {
                     .isZero();
         }
     }
+
+    @Test
+    void rawJdbcBookingsFrom64ThreadsUseNoMoreConnectionsThanTheApisPool() throws Exception {
+        try (TestDatabase db = TestDatabase.createMigrated()) {
+            BenchData data = new BenchData(db.jdbcUrl());
+            BenchData.Shop shop = data.seed("crowd");
+            long connectionsBefore = db.count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'");
+
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(64);
+            java.util.List<java.util.concurrent.Future<LoadRunner.Outcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 640; i++) {
+                // the service's statement locks the barber's row first: conflicts queue, never deadlock
+                outcomes.add(threads.submit(() -> data.bookWithServiceStatement(shop)));
+            }
+            for (java.util.concurrent.Future<LoadRunner.Outcome> outcome : outcomes) {
+                assertThat(outcome.get()).isIn(LoadRunner.Outcome.OK, LoadRunner.Outcome.CONFLICT);
+            }
+            threads.shutdown();
+
+            // the 64 threads queued for the pool's connections instead of opening 64 backends
+            assertThat(BenchData.CONNECTIONS).as("fewer connections than threads").isLessThan(64);
+            assertThat(db.count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"))
+                    .isBetween(connectionsBefore + 1, connectionsBefore + BenchData.CONNECTIONS);
+        }
+    }
 }
