@@ -49,7 +49,7 @@ class BenchDataTest {
         try (TestDatabase db = TestDatabase.createMigrated()) {
             BenchData data = new BenchData(db.jdbcUrl());
             BenchData.Shop shop = data.seed("pooled");
-            long connectionsBefore = db.count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'");
+            long connectionsBefore = clientBackends(db);
 
             // from the 20th on, every tenth slot is one taken five bookings before (BenchData.nextSlot): 2 in 30
             int booked = 0;
@@ -67,7 +67,7 @@ class BenchDataTest {
             assertThat(db.count("SELECT count(*) FROM outbox WHERE location_id = '" + shop.location() + "'"))
                     .isEqualTo(28);
             // one thread, one kept connection, idle (the failed insert's transaction rolled back)
-            assertThat(db.count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"))
+            assertThat(clientBackends(db))
                     .isEqualTo(connectionsBefore + 1);
             assertThat(db.count("SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'"))
                     .isZero();
@@ -79,7 +79,7 @@ class BenchDataTest {
         try (TestDatabase db = TestDatabase.createMigrated()) {
             BenchData data = new BenchData(db.jdbcUrl());
             BenchData.Shop shop = data.seed("crowd");
-            long connectionsBefore = db.count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'");
+            long connectionsBefore = clientBackends(db);
 
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(64);
             java.util.List<java.util.concurrent.Future<LoadRunner.Outcome>> outcomes = new java.util.ArrayList<>();
@@ -94,8 +94,12 @@ class BenchDataTest {
 
             // the 64 threads queued for the pool's connections instead of opening 64 backends
             assertThat(BenchData.CONNECTIONS).as("fewer connections than threads").isLessThan(64);
-            assertThat(db.count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"))
+            assertThat(clientBackends(db))
                     .isBetween(connectionsBefore + 1, connectionsBefore + BenchData.CONNECTIONS);
         }
+    }
+
+    private static long clientBackends(TestDatabase db) {
+        return db.count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'");
     }
 }
