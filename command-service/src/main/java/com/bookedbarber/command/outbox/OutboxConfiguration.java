@@ -14,10 +14,13 @@ public class OutboxConfiguration {
     @JsonProperty
     private int batchSize = 500;
 
-    /** Sleep between polls while the outbox is empty: the publishing delay of an event at rest. */
+    /**
+     * Sleep between polls unless a full batch came back: how long a committed event waits for
+     * the relay. An idle poll is one index probe of an empty partial index.
+     */
     @NotNull
     @JsonProperty
-    private Duration pollInterval = Duration.milliseconds(50);
+    private Duration pollInterval = Duration.milliseconds(10);
 
     /** How often a standby instance tries to become the one publishing relay. */
     @NotNull

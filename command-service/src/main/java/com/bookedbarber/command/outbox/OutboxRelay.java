@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes outbox rows to Kafka. One relay publishes at a time across all instances: the one
  * holding a session-level advisory lock on its own connection (released by PostgreSQL if the
- * process or connection dies). It drains the backlog without pause while there is one and polls
- * every {@code pollInterval} (tens of milliseconds) when idle; it does not LISTEN, because a
- * NOTIFY serializes the commits of every writing transaction (see migration V9). A row is
+ * process or connection dies). It drains a backlog without pause and otherwise polls every
+ * {@code pollInterval} (10 ms: the time an event waits for the relay; the events committed
+ * meanwhile go out as one batch); it does not LISTEN, because a NOTIFY serializes the commits of
+ * every writing transaction (see migration V9). A row is
  * marked published only after the broker acknowledged it (acks=all); a crash in between re-sends
  * it, and consumers deduplicate.
  * A broker outage only delays publishing: commands never wait for Kafka.
@@ -44,6 +45,8 @@ public final class OutboxRelay implements Managed {
     /** Advisory lock key of the relay leadership ("outbox" in ASCII). */
     static final long LEADER_LOCK_KEY = 0x6f7574626f78L;
     private static final int LEADERSHIP_CHECK_SECONDS = 2;
+    /** How often a publishing relay checks that its leadership connection (and so its lock) lives. */
+    private static final long LEADERSHIP_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Jdbi primary;
     private final ConnectionSource dedicatedConnection;
@@ -140,15 +143,22 @@ public final class OutboxRelay implements Managed {
     }
 
     private void publishWhileLeader(Connection leadership) throws SQLException, InterruptedException {
+        long leadershipCheckedAt = System.nanoTime();
         while (running) {
             int sent = Failsafe.with(brokerRetry).get(this::publishBatch);
             cleanupIfDue();
             if (sent < config.getBatchSize()) {
                 Thread.sleep(config.getPollInterval().toMilliseconds());
-                // the lock lives as long as this connection: stop publishing the moment it is gone
+            }
+            // the lock lives as long as this connection: stop publishing once it is gone, also
+            // while draining a backlog. Once a second, not every poll (a round trip each): a relay
+            // that lost its lock publishes for at most a second beside the new leader, which only
+            // re-sends events (consumers deduplicate)
+            if (System.nanoTime() - leadershipCheckedAt > LEADERSHIP_CHECK_INTERVAL_NANOS) {
                 if (!leadership.isValid(LEADERSHIP_CHECK_SECONDS)) {
                     throw new SQLException("the relay's leadership connection is no longer valid");
                 }
+                leadershipCheckedAt = System.nanoTime();
             }
             if (Thread.interrupted()) {
                 throw new InterruptedException();

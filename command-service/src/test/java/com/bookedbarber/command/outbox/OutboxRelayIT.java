@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Several command-service instances: exactly one relay publishes, another takes over when it stops. */
+/** Several command-service instances: exactly one relay publishes, another takes over when it stops or loses its lock. */
 class OutboxRelayIT {
     static TestDatabase db;
     static TestKafka kafka;
@@ -74,6 +74,40 @@ class OutboxRelayIT {
             first.stop();
             second.stop();
         }
+    }
+
+    @Test
+    void aLeaderWhoseLockConnectionDiesStopsPublishing() throws Exception {
+        OutboxRelay first = relay();
+        OutboxRelay second = relay();
+        first.start();
+        second.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.isLeader() || second.isLeader());
+            long lockHolder = leadershipBackend();
+
+            // the leader's lock goes with its connection; its pooled publishing connections live on
+            jdbi.useHandle(h -> h.execute("SELECT pg_terminate_backend(?::int)", lockHolder));
+
+            // within its once-a-second check it notices and stops: one publisher again, not two
+            await().atMost(Duration.ofSeconds(10)).until(() -> leadershipBackend() != lockHolder);
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
+                    .until(() -> first.isLeader() != second.isLeader());
+            UUID event = insertEvent();
+            await().atMost(Duration.ofSeconds(10)).until(() -> published(event));
+            assertThat(EventReader.readAll(kafka.bootstrapServers(), Topics.APPOINTMENTS).stream()
+                    .filter(r -> r.key().equals(event.toString()))).hasSize(1);
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    /** The backend holding the relay's advisory lock, or 0 while none does. */
+    private static long leadershipBackend() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(pid), 0) FROM pg_locks WHERE locktype = 'advisory' "
+                + "AND granted AND ((classid::bigint << 32) | objid::bigint) = :key")
+                .bind("key", OutboxRelay.LEADER_LOCK_KEY).mapTo(Long.class).one());
     }
 
     private static boolean published(UUID aggregate) {

@@ -229,21 +229,36 @@ final class BenchData {
         }
     }
 
-    /** Commit-to-projection lag of every event of the shop (PostgreSQL's clock at both ends). */
-    Histogram projectionLags(Shop shop) throws SQLException {
-        Histogram lags = new Histogram(java.util.concurrent.TimeUnit.SECONDS.toNanos(600), 3);
+    /**
+     * The projection lag of every event of the shop, whole and in its two parts, in nanoseconds
+     * (PostgreSQL's clock at every end): the outbox row's transaction to the relay's marking it
+     * published (after the broker acknowledged it), and that to the worker's applying transaction.
+     */
+    record ProjectionLags(Histogram whole, Histogram relay, Histogram downstream) {
+    }
+
+    ProjectionLags projectionLags(Shop shop) throws SQLException {
+        ProjectionLags lags = new ProjectionLags(lagHistogram(), lagHistogram(), lagHistogram());
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement s = c.prepareStatement("SELECT (extract(epoch FROM a.applied_at - o.created_at) "
-                     + "* 1e9)::bigint FROM outbox o JOIN projection_applied_events a ON a.event_id = o.event_id "
-                     + "WHERE o.location_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT (extract(epoch FROM a.applied_at - o.created_at) * 1e9)"
+                     + "::bigint, (extract(epoch FROM o.published_at - o.created_at) * 1e9)::bigint, "
+                     + "(extract(epoch FROM a.applied_at - o.published_at) * 1e9)::bigint FROM outbox o "
+                     + "JOIN projection_applied_events a ON a.event_id = o.event_id WHERE o.location_id = ?")) {
             s.setObject(1, shop.location());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    lags.recordValue(Math.max(0, rs.getLong(1)));
+                    lags.whole().recordValue(Math.max(0, rs.getLong(1)));
+                    lags.relay().recordValue(Math.max(0, rs.getLong(2)));
+                    // the worker can start applying before the relay's marking transaction does
+                    lags.downstream().recordValue(Math.max(0, rs.getLong(3)));
                 }
             }
         }
         return lags;
+    }
+
+    private static Histogram lagHistogram() {
+        return new Histogram(java.util.concurrent.TimeUnit.SECONDS.toNanos(600), 3);
     }
 
     private static void exec(Connection c, String sql, Object... args) throws SQLException {

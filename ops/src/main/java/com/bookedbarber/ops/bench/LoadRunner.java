@@ -8,7 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,6 +99,9 @@ final class LoadRunner {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(64, 64, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
         pool.prestartAllCoreThreads();
         CompletableFuture<ProcessStats.Snapshot> before = null;
+        // the machine's busy and stolen CPU at every second of the timeline
+        List<ProcessStats.MachineTicks> machineBySecond = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService machineSampler = Executors.newSingleThreadScheduledExecutor();
         long begin = System.nanoTime();
         long measuredFrom = begin + leadIn * intervalNanos;
         List<Future<?>> calls = new ArrayList<>();
@@ -111,6 +116,10 @@ final class LoadRunner {
                 // send is charged to the server (this was the first measured second's tail)
                 before = CompletableFuture.supplyAsync(ProcessStats::take);
                 stalls.interval();
+                if (timeline) {
+                    machineSampler.scheduleAtFixedRate(() -> machineBySecond.add(ProcessStats.MachineTicks.read()),
+                            0, 1, TimeUnit.SECONDS);
+                }
             }
             boolean measured = i >= leadIn;
             calls.add(pool.submit(() -> {
@@ -128,6 +137,7 @@ final class LoadRunner {
             f.get();
         }
         pool.shutdown();
+        machineSampler.shutdownNow();
         double elapsed = (System.nanoTime() - measuredFrom) / 1e9;
         Histogram generatorStalls = stalls.interval();
         stalls.close();
@@ -136,10 +146,15 @@ final class LoadRunner {
             // wall-clock times, to line the seconds up with GC and PostgreSQL logs
             LocalTime firstSecond = LocalTime.now().minusNanos(System.nanoTime() - measuredFrom);
             for (int i = 0; i < seconds; i++) {
-                System.err.printf("  second %2d (%s): p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms%n", i,
+                String machine = "";
+                if (i + 1 < machineBySecond.size()) {
+                    ProcessStats.MachineMillis cpu = machineBySecond.get(i + 1).since(machineBySecond.get(i));
+                    machine = String.format(", machine busy %4d ms, steal %3d ms", cpu.busy(), cpu.steal());
+                }
+                System.err.printf("  second %2d (%s): p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms%s%n", i,
                         firstSecond.plusSeconds(i).truncatedTo(ChronoUnit.SECONDS),
                         perSecond[i].getValueAtPercentile(50) / 1e6, perSecond[i].getValueAtPercentile(99) / 1e6,
-                        perSecond[i].getMaxValue() / 1e6);
+                        perSecond[i].getMaxValue() / 1e6, machine);
             }
         }
         return progress(new Step(scenario, String.format("open loop %.0f/s", rate), (total - leadIn) / elapsed,

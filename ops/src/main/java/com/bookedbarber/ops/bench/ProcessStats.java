@@ -28,12 +28,42 @@ final class ProcessStats {
         MATCHERS.put("load generator", p -> p.pid() == ProcessHandle.current().pid());
     }
 
-    /** Per role: CPU ticks summed over its processes, and resident kB summed likewise. */
-    record Snapshot(long nanoTime, Map<String, Long> ticks, Map<String, Long> rssKb) {
+    /**
+     * Per role: CPU ticks summed over its processes, and resident kB summed likewise; and the
+     * machine's busy and stolen ticks over all cores (/proc/stat).
+     */
+    record Snapshot(long nanoTime, Map<String, Long> ticks, Map<String, Long> rssKb, MachineTicks machine) {
     }
 
-    /** Per role: CPU milliseconds per second of wall time (1000 = one core busy), and RSS in MB at the end. */
+    /**
+     * Per role: CPU milliseconds per second of wall time (1000 = one core busy), then "other" (the
+     * machine's other processes and the kernel's own threads) and "steal" (time the hypervisor
+     * gave the virtual cores to someone else while they had work); and RSS in MB at the end.
+     */
     record Usage(Map<String, Double> cpuMsPerSecond, Map<String, Double> rssMb) {
+    }
+
+    /** The "cpu" line of /proc/stat: busy = user + nice + system + irq + softirq; steal. */
+    record MachineTicks(long busy, long steal) {
+        static MachineTicks read() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                return new MachineTicks(Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3])
+                        + Long.parseLong(f[6]) + Long.parseLong(f[7]), Long.parseLong(f[8]));
+            } catch (IOException | RuntimeException unreadable) {
+                return new MachineTicks(0, 0);
+            }
+        }
+
+        /** Busy and stolen CPU from {@code earlier} to this reading. */
+        MachineMillis since(MachineTicks earlier) {
+            return new MachineMillis((long) ((busy - earlier.busy) * 1000 / TICKS_PER_SECOND),
+                    (long) ((steal - earlier.steal) * 1000 / TICKS_PER_SECOND));
+        }
+    }
+
+    /** The machine's busy and stolen CPU milliseconds over an interval (over all cores). */
+    record MachineMillis(long busy, long steal) {
     }
 
     private ProcessStats() {
@@ -58,18 +88,23 @@ final class ProcessStats {
                     ticks.merge("postgres", cpuTicks(p.pid()), Long::sum);
                     rss.merge("postgres", rssKb(p.pid()), Long::sum);
                 }));
-        return new Snapshot(System.nanoTime(), ticks, rss);
+        return new Snapshot(System.nanoTime(), ticks, rss, MachineTicks.read());
     }
 
     static Usage between(Snapshot before, Snapshot after) {
         double seconds = (after.nanoTime() - before.nanoTime()) / 1e9;
         Map<String, Double> cpu = new LinkedHashMap<>();
         Map<String, Double> rss = new LinkedHashMap<>();
+        long ours = 0;
         for (String role : ROLES) {
             long ticks = after.ticks().get(role) - before.ticks().get(role);
+            ours += ticks;
             cpu.put(role, ticks / TICKS_PER_SECOND * 1000 / seconds);
             rss.put(role, after.rssKb().get(role) / 1024.0);
         }
+        long busy = after.machine().busy() - before.machine().busy();
+        cpu.put("other", Math.max(0, busy - ours) / TICKS_PER_SECOND * 1000 / seconds);
+        cpu.put("steal", (after.machine().steal() - before.machine().steal()) / TICKS_PER_SECOND * 1000 / seconds);
         return new Usage(cpu, rss);
     }
 

@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
 /** The benchmark's output: a Markdown table for the README and the same figures as JSON. */
 final class Report {
     static final String HEADER = "| scenario | load | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | 409 | errors "
-            + "| CPU ms/s api / pg / kafka / worker / load gen | api RSS MB |\n"
+            + "| CPU ms/s api / pg / kafka / worker / load gen / other / steal | api RSS MB |\n"
             + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |\n";
 
     private final List<LoadRunner.Step> steps = new ArrayList<>();
@@ -33,10 +33,11 @@ final class Report {
     static String row(LoadRunner.Step s) {
         Histogram h = s.latency();
         Map<String, Double> cpu = s.usage().cpuMsPerSecond();
-        return String.format("| %s | %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.0f / %.0f / %.0f / %.0f / %.0f | %.0f |%n",
+        return String.format("| %s | %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d "
+                        + "| %.0f / %.0f / %.0f / %.0f / %.0f / %.0f / %.0f | %.0f |%n",
                 s.scenario(), s.load(), s.perSecond(), ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), s.conflicts(),
                 s.errors(), cpu.get("api"), cpu.get("postgres"), cpu.get("kafka"), cpu.get("worker"),
-                cpu.get("load generator"), s.usage().rssMb().get("api"));
+                cpu.get("load generator"), cpu.get("other"), cpu.get("steal"), s.usage().rssMb().get("api"));
     }
 
     /** The load generator's own stalls in an open-loop step (see {@link HiccupMeter}). */

@@ -45,6 +45,31 @@ class BenchDataTest {
     }
 
     @Test
+    void projectionLagSplitsAtTheRelaysMarkAndCountsOnlyTheShopsEvents() throws Exception {
+        try (TestDatabase db = TestDatabase.createMigrated()) {
+            BenchData data = new BenchData(db.jdbcUrl());
+            BenchData.Shop shop = data.seed("lagging");
+            BenchData.Shop other = data.seed("elsewhere");
+            data.bookOverJdbc(shop);
+            data.bookOverJdbc(other);
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                // committed at t, marked published 30 ms later, applied 120 ms after that
+                s.execute("UPDATE outbox SET created_at = '2026-01-01T10:00:00Z', "
+                        + "published_at = '2026-01-01T10:00:00.030Z'");
+                s.execute("INSERT INTO projection_applied_events (event_id, applied_at) "
+                        + "SELECT event_id, '2026-01-01T10:00:00.150Z' FROM outbox");
+            }
+
+            BenchData.ProjectionLags lags = data.projectionLags(shop);
+
+            assertThat(lags.whole().getTotalCount()).isEqualTo(1);
+            assertThat(lags.whole().getMaxValue() / 1_000_000).isEqualTo(150);
+            assertThat(lags.relay().getMaxValue() / 1_000_000).isEqualTo(30);
+            assertThat(lags.downstream().getMaxValue() / 1_000_000).isEqualTo(120);
+        }
+    }
+
+    @Test
     void rawJdbcBookingsShareKeptConnectionsAndAFailedOneLeavesNothingBehind() throws Exception {
         try (TestDatabase db = TestDatabase.createMigrated()) {
             BenchData data = new BenchData(db.jdbcUrl());

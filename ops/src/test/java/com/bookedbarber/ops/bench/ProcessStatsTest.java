@@ -19,4 +19,27 @@ class ProcessStatsTest {
         assertThat(after).isGreaterThanOrEqualTo(before);
         assertThat(sum).isNotZero();
     }
+
+    /** What the machine's cores did covers what this process did on them; the rest is "other". */
+    @Test
+    void theMachinesBusyTimeIncludesThisProcesssOwn() {
+        ProcessStats.Snapshot before = ProcessStats.take();
+        long spinUntil = System.nanoTime() + 400_000_000L;
+        long sum = 0;
+        while (System.nanoTime() < spinUntil) {
+            sum += Long.toString(sum).hashCode();
+        }
+        ProcessStats.Snapshot after = ProcessStats.take();
+
+        ProcessStats.MachineMillis machine = after.machine().since(before.machine());
+        long ownMillis = (after.ticks().get("load generator") - before.ticks().get("load generator")) * 10;
+        assertThat(ownMillis).isGreaterThanOrEqualTo(300);
+        // a tick or two of difference: /proc/stat and /proc/<pid>/stat are read a moment apart
+        assertThat(machine.busy()).isGreaterThanOrEqualTo(ownMillis - 20);
+        ProcessStats.Usage usage = ProcessStats.between(before, after);
+        assertThat(usage.cpuMsPerSecond()).containsKeys("other", "steal");
+        assertThat(usage.cpuMsPerSecond().get("other")).isNotNegative();
+        assertThat(usage.cpuMsPerSecond().get("steal")).isNotNegative();
+        assertThat(sum).isNotZero();
+    }
 }
