@@ -48,12 +48,7 @@ class OutboxRelayIT {
 
     @Test
     void oneLeaderPublishesAndAStandbyTakesOver() throws Exception {
-        OutboxRelay first = relay();
-        OutboxRelay second = relay();
-        first.start();
-        second.start();
-        try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> first.isLeader() || second.isLeader());
+        withTwoRelays((first, second) -> {
             // the standby retries every 100 ms; it must stay standby while the leader lives
             await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
                     .until(() -> first.isLeader() != second.isLeader());
@@ -70,20 +65,12 @@ class OutboxRelayIT {
             var keys = EventReader.readAll(kafka.bootstrapServers(), Topics.APPOINTMENTS).stream()
                     .map(r -> r.key()).toList();
             assertThat(keys).containsOnlyOnce(a.toString(), b.toString());
-        } finally {
-            first.stop();
-            second.stop();
-        }
+        });
     }
 
     @Test
     void aLeaderWhoseLockConnectionDiesStopsPublishing() throws Exception {
-        OutboxRelay first = relay();
-        OutboxRelay second = relay();
-        first.start();
-        second.start();
-        try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> first.isLeader() || second.isLeader());
+        withTwoRelays((first, second) -> {
             long lockHolder = leadershipBackend();
 
             // the leader's lock goes with its connection; its pooled publishing connections live on
@@ -97,6 +84,23 @@ class OutboxRelayIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> published(event));
             assertThat(EventReader.readAll(kafka.bootstrapServers(), Topics.APPOINTMENTS).stream()
                     .filter(r -> r.key().equals(event.toString()))).hasSize(1);
+        });
+    }
+
+    @FunctionalInterface
+    private interface TwoRelays {
+        void run(OutboxRelay first, OutboxRelay second) throws Exception;
+    }
+
+    /** Two instances' relays, started, one of them leading; stopped after {@code test}. */
+    private static void withTwoRelays(TwoRelays test) throws Exception {
+        OutboxRelay first = relay();
+        OutboxRelay second = relay();
+        first.start();
+        second.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.isLeader() || second.isLeader());
+            test.run(first, second);
         } finally {
             first.stop();
             second.stop();
