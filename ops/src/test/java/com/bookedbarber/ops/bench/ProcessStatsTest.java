@@ -32,6 +32,7 @@ class ProcessStatsTest {
         ProcessStats.Snapshot after = ProcessStats.take();
 
         ProcessStats.MachineMillis machine = after.machine().since(before.machine());
+        // /proc counts clock ticks of 10 ms (USER_HZ 100)
         long ownMillis = (after.ticks().get("load generator") - before.ticks().get("load generator")) * 10;
         assertThat(ownMillis).isGreaterThanOrEqualTo(300);
         // a tick or two of difference: /proc/stat and /proc/<pid>/stat are read a moment apart
