@@ -12,7 +12,7 @@ import java.util.UUID;
  * (version 4) id puts each insert on a random leaf page; after a checkpoint begins, the first
  * change to each page writes all 8 kB of it to the WAL again. Under booking load, the 10 s after a
  * checkpoint wrote 12,380 such page images and 97 MB of WAL with version 4 ids, 3,855 and 46 MB
- * with these (README, "Random ids and the checkpoint's full-page images"). The time they carry is
+ * with these (ops/PERFORMANCE.md, "Random ids and the checkpoint's full-page images"). The time they carry is
  * no secret (every resource has its created_at); what must be unguessable is drawn apart from
  * them (confirmation codes from {@link #random()}, refresh tokens in {@code TokenHashes}).
  * <p>

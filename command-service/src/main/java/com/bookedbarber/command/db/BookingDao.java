@@ -19,7 +19,7 @@ import org.postgresql.util.PSQLException;
  * on the connection of a Jdbi handle instead of as a SqlObject method: attaching a SqlObject
  * copies Jdbi's configuration for the handle, for each method's invoker and for the statement,
  * and looks up an argument factory for each of the 21 values; a profile of booking under load
- * put that at 15-20% of the API's CPU per booking (README, "Performance"). The handle still
+ * put that at 15-20% of the API's CPU per booking (ops/PERFORMANCE.md). The handle still
  * gives the pool, the connection settings and the exception types every other DAO raises, and
  * the statement is timed under the name the SqlObject method had.
  */

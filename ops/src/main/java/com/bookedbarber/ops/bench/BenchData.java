@@ -50,7 +50,7 @@ final class BenchData {
      * machine the 64 connections an open-loop step opened at once held its first two measured
      * seconds at a median of 0.4-0.8 s. As many as the API's pool holds, so both sides of a
      * comparison put the same number of backends on PostgreSQL's two cores and its WAL write
-     * lock, and clients beyond them wait for a connection (README "Pool size").
+     * lock, and clients beyond them wait for a connection (ops/PERFORMANCE.md, "Pool size").
      */
     private final DataSource pool;
 

@@ -11,7 +11,7 @@ import java.sql.Statement;
  * full-page images and flushes. After a checkpoint begins, the first change to each page writes
  * the whole 8 kB page to the WAL again, so a step that overlaps the start of a checkpoint shows
  * thousands of full-page images where a step between checkpoints shows none, and its commits
- * wait on the larger WAL (README, "Random ids and the checkpoint's full-page images").
+ * wait on the larger WAL (ops/PERFORMANCE.md, "Random ids and the checkpoint's full-page images").
  */
 final class WalActivity {
     private static final String READ = "SELECT wal_fpi, wal_bytes::bigint, wal_sync FROM pg_stat_wal";

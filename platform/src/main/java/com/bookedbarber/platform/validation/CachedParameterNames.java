@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
  * nothing is wrong (it builds each parameter's path), and Dropwizard's provider answers by
  * reading the method's parameter annotations and generic types: the JDK parses both from the
  * class file on every call. A profile of booking under load put that at about 3% of the API's
- * CPU (README, "Performance"). The methods are the resources' own, so the map stays small.
+ * CPU (ops/PERFORMANCE.md). The methods are the resources' own, so the map stays small.
  */
 public final class CachedParameterNames implements ParameterNameProvider {
     private final ParameterNameProvider names;
