@@ -2,9 +2,7 @@ package com.bookedbarber.command.core;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Time-ordered (version 7) UUIDs and unguessable values, from a CSPRNG of each thread's own.
@@ -35,21 +33,9 @@ public final class Ids {
         return newId(System.currentTimeMillis());
     }
 
-    /**
-     * A version 7 UUID whose random bits need to be unique, not unguessable: request ids, which
-     * the caller sees and may choose itself. From {@code ThreadLocalRandom}: the DRBG's two
-     * SHA-256 generations per id were about a seventh of what an analytics read allocated (JFR).
-     */
-    public static UUID newCorrelationId() {
-        return version7(System.currentTimeMillis(), ThreadLocalRandom.current());
-    }
-
     /** A new version 7 UUID for {@code unixMillis}: 48 bits of time, the version, 74 random bits, the variant. */
     static UUID newId(long unixMillis) {
-        return version7(unixMillis, RANDOM.get());
-    }
-
-    private static UUID version7(long unixMillis, Random random) {
+        SecureRandom random = RANDOM.get();
         long high = (unixMillis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
         long low = (random.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L;
         return new UUID(high, low);

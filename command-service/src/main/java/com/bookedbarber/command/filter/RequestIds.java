@@ -26,6 +26,6 @@ public final class RequestIds {
 
     /** The incoming header value when it is a valid request id, else a fresh id. */
     public static String fromHeader(String incoming) {
-        return incoming != null && VALID.matcher(incoming).matches() ? incoming : Ids.newCorrelationId().toString();
+        return incoming != null && VALID.matcher(incoming).matches() ? incoming : Ids.newId().toString();
     }
 }
