@@ -102,9 +102,9 @@ final class ProcessStats {
             cpu.put(role, ticks / TICKS_PER_SECOND * 1000 / seconds);
             rss.put(role, after.rssKb().get(role) / 1024.0);
         }
-        long busy = after.machine().busy() - before.machine().busy();
-        cpu.put("other", Math.max(0, busy - ours) / TICKS_PER_SECOND * 1000 / seconds);
-        cpu.put("steal", (after.machine().steal() - before.machine().steal()) / TICKS_PER_SECOND * 1000 / seconds);
+        MachineMillis machine = after.machine().since(before.machine());
+        cpu.put("other", Math.max(0, machine.busy() - ours * 1000 / TICKS_PER_SECOND) / seconds);
+        cpu.put("steal", machine.steal() / seconds);
         return new Usage(cpu, rss);
     }
 
